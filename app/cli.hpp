@@ -1,0 +1,19 @@
+#pragma once
+// The command line: slabhydro run|inspect|bench ... Pure parsing, no MPI.
+#include <string>
+#include <vector>
+
+namespace slabhydro {
+
+struct CommandLine {
+  enum class Kind { help, version, run } kind = Kind::help;
+  std::string deck;                // run: the deck file
+  std::vector<std::string> sets;   // --set section.key=value, in order
+  std::string output_dir;          // --output-dir (overrides output.dir)
+};
+
+// Throws a collective Error with a usage hint on bad arguments.
+CommandLine parse_command_line(int argc, char** argv);
+std::string usage();
+
+}  // namespace slabhydro

@@ -1,0 +1,62 @@
+// slabhydro: a 2D Euler proxy app on MPI slabs with Kokkos and parallel HDF5.
+// Order of life: MPI, then Kokkos; every command runs inside, errors are
+// caught once here.
+#include <mpi.h>
+
+#include <Kokkos_Core.hpp>
+#include <iostream>
+
+#include "cli.hpp"
+#include "driver.hpp"
+#include "error.hpp"
+#include "version.hpp"
+
+namespace {
+
+int dispatch(int argc, char** argv) {
+  using slabhydro::CommandLine;
+  const CommandLine cl = slabhydro::parse_command_line(argc, argv);
+  int rank = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  switch (cl.kind) {
+    case CommandLine::Kind::help:
+      if (rank == 0) std::cout << slabhydro::usage();
+      return 0;
+    case CommandLine::Kind::version:
+      if (rank == 0) std::cout << "slabhydro " << slabhydro::kVersion << "\n";
+      return 0;
+    case CommandLine::Kind::run: return slabhydro::run_simulation(MPI_COMM_WORLD, cl);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  MPI_Init(&argc, &argv);
+  int rank = 0, size = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  int code = 0;
+  Kokkos::initialize(argc, argv);
+  try {
+    code = dispatch(argc, argv);
+  } catch (const slabhydro::Error& e) {
+    if (e.collective()) {
+      // Every rank threw the same error: one message, a clean stop.
+      if (rank == 0) std::cerr << "slabhydro: error: " << e.what() << std::endl;
+      code = 1;
+    } else {
+      std::cerr << "slabhydro: error on rank " << rank << ": " << e.what() << std::endl;
+      if (size > 1) MPI_Abort(MPI_COMM_WORLD, 1);  // the others may wait in a collective
+      code = 1;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "slabhydro: internal error on rank " << rank << ": " << e.what() << std::endl;
+    if (size > 1) MPI_Abort(MPI_COMM_WORLD, 2);
+    code = 2;
+  }
+  Kokkos::finalize();
+  MPI_Finalize();
+  return code;
+}

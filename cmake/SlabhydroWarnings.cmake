@@ -1,0 +1,16 @@
+# Warnings and floating-point rules shared by every slabhydro target.
+add_library(slabhydro_flags INTERFACE)
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  target_compile_options(slabhydro_flags INTERFACE -Wall -Wextra
+    # Results must not depend on the rank count bit for bit. A zone computed in
+    # a vectorised loop body on one rank may fall in the scalar remainder loop
+    # on another; allowing the compiler to contract a*b+c into an FMA in one
+    # and not the other would change the last bit. So: no contraction.
+    -ffp-contract=off)
+  if(SLABHYDRO_WERROR)
+    target_compile_options(slabhydro_flags INTERFACE -Werror)
+  endif()
+endif()
+# slabhydro uses the C API of MPI only; keep the deprecated C++ bindings out
+# (mpi.h pulls them into C++ translation units otherwise, and they need libmpi_cxx).
+target_compile_definitions(slabhydro_flags INTERFACE OMPI_SKIP_MPICXX=1 MPICH_SKIP_MPICXX=1)

@@ -1,0 +1,31 @@
+#pragma once
+// Exchange of the ng x-guard columns of all variables with the neighbouring
+// slabs (periodic wrap included), nonblocking: post receives, pack on the
+// device, send, unpack each side as it arrives, wait for the sends.
+#include "kokkos_types.hpp"
+#include "slab_decomposition.hpp"
+
+namespace slabhydro {
+
+class HaloExchange {
+ public:
+  explicit HaloExchange(const SlabDecomposition& decomp);
+  // Fills the x guard columns of the interior rows of u (shape of a slab).
+  void exchange(const DvceArray3D<double>& u);
+
+ private:
+  const SlabDecomposition& decomp_;
+  int count_;  // doubles per message: NVAR * ny * ng
+  // Buffers in the execution space's memory; host copies only when MPI is not
+  // GPU-aware and the device memory is not host-accessible.
+  DvceArray1D<double> send_left_, send_right_, recv_left_, recv_right_;
+  HostArray1D<double> h_send_left_, h_send_right_, h_recv_left_, h_recv_right_;
+  static constexpr bool kStage =
+#if defined(SLABHYDRO_GPU_AWARE_MPI)
+      false;
+#else
+      !Kokkos::SpaceAccessibility<Kokkos::HostSpace, MemSpace>::accessible;
+#endif
+};
+
+}  // namespace slabhydro

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# slabhydro developer entry point, safe to run again (each step skips what is done).
+#   bash dev.sh demo   install missing packages, build, run the default problem on 2 ranks
+#   bash dev.sh test   install missing packages, build, run the whole test suite (ctest)
+#   bash dev.sh build  install missing packages and build only
+# Environment: BUILD_DIR (default build), JOBS (default: nproc), CMAKE_ARGS (extra -D...).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${BUILD_DIR:-build}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+PACKAGES=(build-essential cmake libhdf5-openmpi-dev hdf5-tools openmpi-bin libopenmpi-dev
+          libtrilinos-kokkos-dev libyaml-cpp-dev catch2)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "dev.sh: installing ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+    # shellcheck disable=SC2086
+    cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-}
+  fi
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+# Open MPI as root (containers, CI) and more ranks than cores.
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+export OMPI_MCA_rmaps_base_oversubscribe=1
+
+case "${1:-}" in
+  demo)
+    install_missing; build
+    mpirun -np 2 "$BUILD_DIR/app/slabhydro" run inputs/sedov.yaml --output-dir out ;;
+  test)
+    install_missing; build
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" ;;
+  build)
+    install_missing; build ;;
+  *)
+    sed -n '2,7p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,29 @@
+#pragma once
+// Choices of the numerical method, as read from the deck's hydro section.
+#include <string>
+
+namespace slabhydro {
+
+enum class RiemannSolver { hllc, hlle, rusanov };
+enum class Limiter { minmod, vanleer, mc };
+// rk2: SSP-RK2 (Shu-Osher), PLM in both stages.
+// vl2: van Leer predictor-corrector (Stone & Gardiner 2009): first-order
+//      half step, then a PLM full step.
+enum class Integrator { rk2, vl2 };
+
+struct HydroOptions {
+  double gamma = 1.4;
+  double cfl = 0.4;
+  RiemannSolver riemann = RiemannSolver::hllc;
+  Limiter limiter = Limiter::vanleer;
+  Integrator integrator = Integrator::rk2;
+};
+
+// Guard cells each scheme needs on every side of a slab.
+inline int required_guard_cells(const HydroOptions&) { return 2; }  // PLM
+
+const char* to_string(RiemannSolver r);
+const char* to_string(Limiter l);
+const char* to_string(Integrator i);
+
+}  // namespace slabhydro

@@ -1,0 +1,111 @@
+#pragma once
+// Approximate Riemann solvers, header-only. States are given in the frame of
+// the face: vn normal, vt transverse. Every formula is written so that the
+// mirror image of the input (left <-> right, vn -> -vn) gives the mirror image
+// of the flux exactly, to the last bit; keep that when editing (pairs written
+// as (x_L - x_R), never re-associated).
+#include "eos.hpp"
+#include "kmath.hpp"
+
+namespace slabhydro {
+
+struct FaceState {
+  double d, vn, vt, p;
+};
+
+struct FaceFlux {
+  double d, mn, mt, e;
+};
+
+struct RiemannParams {
+  double gamma;
+  double gm1;  // gamma - 1
+};
+
+namespace riemann_detail {
+
+KOKKOS_INLINE_FUNCTION FaceFlux physical_flux(const FaceState& w, double e) {
+  const double mn = w.d * w.vn;
+  return {mn, mn * w.vn + w.p, mn * w.vt, w.vn * (e + w.p)};
+}
+
+}  // namespace riemann_detail
+
+// Local Lax-Friedrichs.
+struct Rusanov {
+  KOKKOS_INLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
+                                              const RiemannParams& pr) {
+    using namespace riemann_detail;
+    const double el = ideal_energy(pr.gm1, l.d, l.vn, l.vt, l.p);
+    const double er = ideal_energy(pr.gm1, r.d, r.vn, r.vt, r.p);
+    const double sl = kmath::fabs(l.vn) + sound_speed(pr.gamma, l.d, l.p);
+    const double sr = kmath::fabs(r.vn) + sound_speed(pr.gamma, r.d, r.p);
+    const double s = kmath::fmax(sl, sr);
+    const FaceFlux fl = physical_flux(l, el);
+    const FaceFlux fr = physical_flux(r, er);
+    return {0.5 * ((fl.d + fr.d) - s * (r.d - l.d)),
+            0.5 * ((fl.mn + fr.mn) - s * (r.d * r.vn - l.d * l.vn)),
+            0.5 * ((fl.mt + fr.mt) - s * (r.d * r.vt - l.d * l.vt)),
+            0.5 * ((fl.e + fr.e) - s * (er - el))};
+  }
+};
+
+// Harten-Lax-van Leer-Einfeldt, with Davis wave-speed estimates bounded by 0.
+struct HLLE {
+  KOKKOS_INLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
+                                              const RiemannParams& pr) {
+    using namespace riemann_detail;
+    const double el = ideal_energy(pr.gm1, l.d, l.vn, l.vt, l.p);
+    const double er = ideal_energy(pr.gm1, r.d, r.vn, r.vt, r.p);
+    const double cl = sound_speed(pr.gamma, l.d, l.p);
+    const double cr = sound_speed(pr.gamma, r.d, r.p);
+    const double sl = kmath::fmin(kmath::fmin(l.vn - cl, r.vn - cr), 0.0);
+    const double sr = kmath::fmax(kmath::fmax(l.vn + cl, r.vn + cr), 0.0);
+    const double inv = 1.0 / (sr - sl);
+    const double slsr = sl * sr;
+    const FaceFlux fl = physical_flux(l, el);
+    const FaceFlux fr = physical_flux(r, er);
+    return {((sr * fl.d - sl * fr.d) + slsr * (r.d - l.d)) * inv,
+            ((sr * fl.mn - sl * fr.mn) + slsr * (r.d * r.vn - l.d * l.vn)) * inv,
+            ((sr * fl.mt - sl * fr.mt) + slsr * (r.d * r.vt - l.d * l.vt)) * inv,
+            ((sr * fl.e - sl * fr.e) + slsr * (er - el)) * inv};
+  }
+};
+
+// HLLC (Toro, Spruce & Speares 1994) in the form of Toro's book, eq. 10.71:
+// F*_K = (S*(S_K U_K - F_K) + S_K (p_K + d_K (S_K - u_K)(S* - u_K)) D*) / (S_K - S*)
+// with D* = (0, 1, 0, S*): the mass, transverse-momentum and energy fluxes
+// carry the factor S*, so they vanish exactly where S* does.
+struct HLLC {
+  KOKKOS_INLINE_FUNCTION static FaceFlux star_flux(const FaceState& w, double e, double sk,
+                                                   double ss) {
+    const double mn = w.d * w.vn;
+    const double pstar = w.p + (w.d * (sk - w.vn)) * (ss - w.vn);
+    const double inv = 1.0 / (sk - ss);
+    const double skd = sk * w.d;
+    return {ss * (skd - mn) * inv,
+            (ss * (skd * w.vn - (mn * w.vn + w.p)) + sk * pstar) * inv,
+            ss * (skd * w.vt - mn * w.vt) * inv,
+            ss * ((sk * e - w.vn * (e + w.p)) + sk * pstar) * inv};
+  }
+
+  KOKKOS_INLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
+                                              const RiemannParams& pr) {
+    using namespace riemann_detail;
+    const double el = ideal_energy(pr.gm1, l.d, l.vn, l.vt, l.p);
+    const double er = ideal_energy(pr.gm1, r.d, r.vn, r.vt, r.p);
+    const double cl = sound_speed(pr.gamma, l.d, l.p);
+    const double cr = sound_speed(pr.gamma, r.d, r.p);
+    const double sl = kmath::fmin(l.vn - cl, r.vn - cr);
+    const double sr = kmath::fmax(l.vn + cl, r.vn + cr);
+    const double al = l.d * (sl - l.vn);
+    const double ar = r.d * (sr - r.vn);
+    const double ss = ((r.p - l.p) + (al * l.vn - ar * r.vn)) / (al - ar);
+    if (sl >= 0.0) return physical_flux(l, el);
+    if (sr <= 0.0) return physical_flux(r, er);
+    if (ss >= 0.0) return star_flux(l, el, sl, ss);
+    return star_flux(r, er, sr, ss);
+  }
+};
+
+}  // namespace slabhydro

@@ -1,0 +1,30 @@
+#pragma once
+// Agreement on success, so that one rank failing never leaves the others
+// waiting in a collective call: each rank runs a step, catching what it
+// throws; then all ranks learn (one MPI_Allreduce) whether any failed, and if
+// so all throw the same collective slabhydro::Error carrying the message of
+// the lowest failing rank. Put one agreement between every local step that
+// may fail and the next collective call.
+#include <mpi.h>
+
+#include <exception>
+#include <string>
+
+namespace slabhydro {
+
+// Throws the collective Error if `local_error` is non-empty on any rank.
+void agree(MPI_Comm comm, const std::string& local_error);
+
+template <class F>
+void agree_on(MPI_Comm comm, F&& step) {
+  std::string err;
+  try {
+    step();
+  } catch (const std::exception& e) {
+    err = e.what();
+    if (err.empty()) err = "unknown error";
+  }
+  agree(comm, err);
+}
+
+}  // namespace slabhydro

@@ -1,0 +1,75 @@
+#include "h5_props.hpp"
+
+#include "error.hpp"
+#include "mpi_resources.hpp"
+
+namespace slabhydro {
+
+const char* to_string(TransferMode m) {
+  switch (m) {
+    case TransferMode::collective: return "collective";
+    case TransferMode::independent: return "independent";
+    case TransferMode::serial: return "serial";
+  }
+  return "?";
+}
+
+bool parse_transfer_mode(const std::string& s, TransferMode& m) {
+  for (TransferMode t :
+       {TransferMode::collective, TransferMode::independent, TransferMode::serial})
+    if (s == to_string(t)) {
+      m = t;
+      return true;
+    }
+  return false;
+}
+
+H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel) {
+  const char* what = "file access property list";
+  H5Plist p{SLABHYDRO_H5_CHECK(H5Pcreate(H5P_FILE_ACCESS), what)};
+  if (parallel) {
+    const MpiInfo info(opt.hints);  // HDF5 keeps its own duplicate
+    SLABHYDRO_H5_CHECK(H5Pset_fapl_mpio(p.get(), comm, info.get()), what);
+    SLABHYDRO_H5_CHECK(H5Pset_all_coll_metadata_ops(p.get(), true), what);
+    SLABHYDRO_H5_CHECK(H5Pset_coll_metadata_write(p.get(), true), what);
+  }
+  if (opt.alignment > 1)
+    SLABHYDRO_H5_CHECK(H5Pset_alignment(p.get(), opt.alignment_threshold, opt.alignment), what);
+  return p;
+}
+
+H5Plist dataset_create_plist(const DatasetOptions& d, int ndims) {
+  const char* what = "dataset creation property list";
+  H5Plist p{SLABHYDRO_H5_CHECK(H5Pcreate(H5P_DATASET_CREATE), what)};
+  SLABHYDRO_H5_CHECK(H5Pset_fill_time(p.get(), H5D_FILL_TIME_NEVER), what);
+  if (!d.chunk.empty()) {
+    if (static_cast<int>(d.chunk.size()) != ndims)
+      throw Error("dataset options: chunk has " + std::to_string(d.chunk.size()) +
+                  " extents for a dataset of rank " + std::to_string(ndims));
+    SLABHYDRO_H5_CHECK(H5Pset_chunk(p.get(), ndims, d.chunk.data()), what);
+  }
+  if (d.deflate > 0) {
+    if (d.chunk.empty()) throw Error("dataset options: deflate needs a chunk shape");
+    SLABHYDRO_H5_CHECK(H5Pset_deflate(p.get(), static_cast<unsigned>(d.deflate)), what);
+  }
+  return p;
+}
+
+H5Plist transfer_plist(TransferMode mode) {
+  const char* what = "data transfer property list";
+  H5Plist p{SLABHYDRO_H5_CHECK(H5Pcreate(H5P_DATASET_XFER), what)};
+  if (mode == TransferMode::collective)
+    SLABHYDRO_H5_CHECK(H5Pset_dxpl_mpio(p.get(), H5FD_MPIO_COLLECTIVE), what);
+  else if (mode == TransferMode::independent)
+    SLABHYDRO_H5_CHECK(H5Pset_dxpl_mpio(p.get(), H5FD_MPIO_INDEPENDENT), what);
+  return p;
+}
+
+H5Plist link_create_plist() {
+  const char* what = "link creation property list";
+  H5Plist p{SLABHYDRO_H5_CHECK(H5Pcreate(H5P_LINK_CREATE), what)};
+  SLABHYDRO_H5_CHECK(H5Pset_create_intermediate_group(p.get(), 1), what);
+  return p;
+}
+
+}  // namespace slabhydro

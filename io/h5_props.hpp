@@ -1,0 +1,52 @@
+#pragma once
+// Every HDF5 property list slabhydro uses is built here, from IoOptions.
+#include <hdf5.h>
+#include <mpi.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "h5_handle.hpp"
+
+namespace slabhydro {
+
+// How rank data reaches the file.
+//   collective   every rank writes its hyperslab in one collective MPI-IO call
+//   independent  every rank writes its hyperslab on its own (MPI-IO, independent)
+//   serial       ranks send their interiors to rank 0 (MPI_Send/Recv, in rank
+//                order), which alone opens the file (POSIX driver) and writes
+//                each by hyperslab: for systems without a parallel file system
+enum class TransferMode { collective, independent, serial };
+const char* to_string(TransferMode m);
+// False if `s` names no mode.
+bool parse_transfer_mode(const std::string& s, TransferMode& m);
+
+struct IoOptions {
+  TransferMode mode = TransferMode::collective;
+  std::map<std::string, std::string> hints;  // MPI-IO hints, passed through an MPI_Info
+  hsize_t alignment = 0;                     // H5Pset_alignment; 0: HDF5's default (none)
+  hsize_t alignment_threshold = 0;           // objects at least this large are aligned
+};
+
+// Layout of one dataset: contiguous (chunk empty) or chunked, optionally
+// deflated. Parallel HDF5 writes filtered datasets only collectively.
+struct DatasetOptions {
+  std::vector<hsize_t> chunk;  // one extent per dimension, or empty
+  int deflate = 0;             // 0: off, 1..9: gzip level (needs chunk)
+};
+
+// File access. parallel: the MPI-IO driver on `comm` with the hints, and
+// collective metadata reads and writes; otherwise the default POSIX driver.
+// Both: the alignment.
+H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel);
+// Dataset creation: no fill values ever written (H5D_FILL_TIME_NEVER: some
+// parallel HDF5 versions would otherwise write every dataset twice), and the
+// layout of DatasetOptions.
+H5Plist dataset_create_plist(const DatasetOptions& d, int ndims);
+// Data transfer: collective or independent MPI-IO; default for serial.
+H5Plist transfer_plist(TransferMode mode);
+// Link creation: intermediate groups are created ("/fields/dens" makes /fields).
+H5Plist link_create_plist();
+
+}  // namespace slabhydro

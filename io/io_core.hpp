@@ -1,0 +1,43 @@
+#pragma once
+// slabhydro's core HDF5 layer: everything a writer of slab-decomposed fields
+// needs, reusable by checkpoints, plot files and the I/O benchmark.
+//
+//   h5_check.hpp     SLABHYDRO_H5_CHECK(expr, what): every HDF5 call checked;
+//                    errors name the object, expression, source line and
+//                    HDF5's own message.
+//   h5_handle.hpp    H5Handle<&H5Xclose>: move-only RAII ids (H5File,
+//                    H5Dataset, H5Space, H5Plist, H5Attr, H5Type, H5Group).
+//   h5_props.hpp     IoOptions {mode, MPI-IO hints, alignment} and
+//                    DatasetOptions {chunk, deflate}; all property lists
+//                    (MPI-IO + collective metadata, alignment, no fill).
+//   collective.hpp   agree()/agree_on(): one failing rank makes all ranks
+//                    throw the same collective Error instead of hanging.
+//   slab_file.hpp    SlabFile(comm, path, create|read, IoOptions): the file in
+//                    one transfer mode (collective | independent | serial).
+//   slab_field_io.hpp write_slab_field / read_slab_field: a rank's columns of
+//                    a [ny][nx] dataset straight from/to a guarded plane
+//                    (hyperslabs, no copy; serial: gathered to rank 0).
+//   slab_view_io.hpp The same for the variables of a Kokkos host view
+//                    u(var, j, i) shaped like a Slab.
+//   h5_attributes.hpp Scalar float64 / int64 / UTF-8 string attributes.
+//   file_ops.hpp     NAME.tmp, fsync, rename + directory fsync, listing.
+//
+// A file with four fields of a slab, on every rank of `comm`:
+//   IoOptions opt;                                  // collective by default
+//   SlabFile f(comm, tmp_name(path), SlabFile::Access::create, opt);
+//   auto h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), u);
+//   write_slab_vars(f, {"/fields/dens", "/fields/momx", "/fields/momy", "/fields/ener"},
+//                   slab, h);
+//   agree_on(f.comm(), [&] { if (f.holds_file()) write_attribute(f.id(), "time", t, path); });
+//   f.flush(); f.close();
+//   if (rank == 0) commit_rename(tmp_name(path), path);
+// Every call is collective over the file's communicator.
+#include "collective.hpp"
+#include "file_ops.hpp"
+#include "h5_attributes.hpp"
+#include "h5_check.hpp"
+#include "h5_handle.hpp"
+#include "h5_props.hpp"
+#include "slab_field_io.hpp"
+#include "slab_file.hpp"
+#include "slab_view_io.hpp"

@@ -6,7 +6,13 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     # a vectorised loop body on one rank may fall in the scalar remainder loop
     # on another; allowing the compiler to contract a*b+c into an FMA in one
     # and not the other would change the last bit. So: no contraction.
-    -ffp-contract=off)
+    -ffp-contract=off
+    # sqrt need not set errno: lets the compiler emit one instruction with no
+    # branch to libm. Does not change any result.
+    -fno-math-errno
+    # Floating-point operations may be assumed not to trap (slabhydro never
+    # enables FP exceptions), so selects around divisions can be vectorised.
+    -fno-trapping-math)
   if(SLABHYDRO_WERROR)
     target_compile_options(slabhydro_flags INTERFACE -Werror)
   endif()

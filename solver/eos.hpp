@@ -10,17 +10,18 @@ enum ConsIndex { IDN = 0, IM1 = 1, IM2 = 2, IEN = 3 };
 // primitive: density, x-velocity, y-velocity, pressure
 enum PrimIndex { IVX = 1, IVY = 2, IPR = 3 };
 
-KOKKOS_INLINE_FUNCTION double ideal_pressure(double gm1, double d, double m1, double m2,
+KOKKOS_FORCEINLINE_FUNCTION double ideal_pressure(double gm1, double d, double m1, double m2,
                                              double e) {
   return gm1 * (e - 0.5 * (m1 * m1 + m2 * m2) / d);
 }
 
-KOKKOS_INLINE_FUNCTION double ideal_energy(double gm1, double d, double v1, double v2,
+// igm1 = 1 / (gamma - 1): a multiplication in the flux kernels, not a division.
+KOKKOS_FORCEINLINE_FUNCTION double ideal_energy(double igm1, double d, double v1, double v2,
                                            double p) {
-  return p / gm1 + 0.5 * d * (v1 * v1 + v2 * v2);
+  return p * igm1 + 0.5 * d * (v1 * v1 + v2 * v2);
 }
 
-KOKKOS_INLINE_FUNCTION double sound_speed(double gamma, double d, double p) {
+KOKKOS_FORCEINLINE_FUNCTION double sound_speed(double gamma, double d, double p) {
   return kmath::sqrt(gamma * p / d);
 }
 

@@ -1,6 +1,10 @@
 #pragma once
 // The arrays of one slab. Allocated once; nothing is allocated in the time loop.
+#include <climits>
+#include <string>
+
 #include "eos.hpp"
+#include "error.hpp"
 #include "kokkos_types.hpp"
 #include "mesh.hpp"
 
@@ -14,8 +18,19 @@ struct HydroState {
   // Scratch: primitives (same shape) and face fluxes (one more face per dir).
   DvceArray3D<double> w, fx, fy;
 
+  // Kernels index with int (kokkos_types.hpp, Strided): one slab's array
+  // must hold fewer than 2^31 values. Checked before allocating.
+  static const Slab& checked(const Slab& s) {
+    const long long n = static_cast<long long>(NVAR) * s.ny_tot() * (s.nx_tot() + 1);
+    if (n >= INT_MAX)
+      throw Error("a slab of " + std::to_string(s.nx_local) + " x " + std::to_string(s.mesh.ny) +
+                      " zones is too large for one rank (" + std::to_string(n) +
+                      " values per array, the limit is 2^31): use more ranks");
+    return s;
+  }
+
   explicit HydroState(const Slab& s)
-      : slab(s),
+      : slab(checked(s)),
         u0("hydro::u0", NVAR, s.ny_tot(), s.nx_tot()),
         u1("hydro::u1", NVAR, s.ny_tot(), s.nx_tot()),
         w(make_uninitialized<DvceArray3D<double>>("hydro::w", NVAR, s.ny_tot(), s.nx_tot())),

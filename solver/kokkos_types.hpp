@@ -22,31 +22,67 @@ using HostArray1D = typename DvceArray1D<T>::HostMirror;
 template <typename T>
 using HostArray3D = typename DvceArray3D<T>::HostMirror;
 
+// Plain strided access to a LayoutRight (var, j, i) array: int index
+// arithmetic with unit stride in i, which host compilers can vectorise (the
+// View's size_t offsets hide that from GCC).
+template <class T>
+struct Strided {
+  T* p;
+  int sv, sj;
+  KOKKOS_FORCEINLINE_FUNCTION T& operator()(int v, int j, int i) const {
+    return p[v * sv + j * sj + i];
+  }
+};
+template <class V>
+inline Strided<typename V::value_type> strided(const V& a) {
+  return {a.data(), static_cast<int>(a.stride(0)), static_cast<int>(a.stride(1))};
+}
+
 // Allocate without the initialising kernel (scratch, buffers).
 template <typename ViewT, typename... Dims>
 ViewT make_uninitialized(const std::string& label, Dims... dims) {
   return ViewT(Kokkos::ViewAllocateWithoutInitializing(label), dims...);
 }
 
+enum class LoopPolicy { rows, range1d, mdrange };
+
 #if defined(SLABHYDRO_LOOP_MDRANGE)
-constexpr bool kUseMDRange = true;
+constexpr LoopPolicy kLoopPolicy = LoopPolicy::mdrange;
 #elif defined(SLABHYDRO_LOOP_RANGE1D)
-constexpr bool kUseMDRange = false;
+constexpr LoopPolicy kLoopPolicy = LoopPolicy::range1d;
+#elif defined(SLABHYDRO_LOOP_ROWS)
+constexpr LoopPolicy kLoopPolicy = LoopPolicy::rows;
 #else
-// Default: measured on the host backends (see README, "Loop policy").
-constexpr bool kUseMDRange = false;
+// auto: on a host execution space, parallelise over rows and run i as a plain
+// inner loop the compiler can vectorise; on a device, one flat 1D range with
+// index arithmetic (AthenaK's finding). See README, "Loop policy".
+constexpr LoopPolicy kLoopPolicy =
+    Kokkos::SpaceAccessibility<Kokkos::HostSpace, ExecSpace::memory_space>::accessible
+        ? LoopPolicy::rows
+        : LoopPolicy::range1d;
 #endif
 
 // par_for over j in [jl, ju), i in [il, iu): the functor is called as f(j, i).
-// The policy is chosen here once, so it can be switched after measuring:
-// 1D RangePolicy with index arithmetic (AthenaK's choice; on a host backend the
-// compiler sees a plain loop) or a 2D MDRangePolicy.
+// The policy is chosen here once (kLoopPolicy), so it can be switched after
+// measuring (cmake -DSLABHYDRO_LOOP_POLICY=rows|range1d|mdrange).
 template <typename F>
 inline void par_for(const char* name, int jl, int ju, int il, int iu, const F& f) {
   if (ju <= jl || iu <= il) return;
-  if constexpr (kUseMDRange) {
+  if constexpr (kLoopPolicy == LoopPolicy::mdrange) {
     Kokkos::parallel_for(
         name, Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<2>>({jl, il}, {ju, iu}), f);
+  } else if constexpr (kLoopPolicy == LoopPolicy::rows) {
+    Kokkos::parallel_for(
+        name, Kokkos::RangePolicy<ExecSpace>(jl, ju), KOKKOS_LAMBDA(const int j) {
+          // Iterations of a parallel_for are independent by contract, so
+          // the compiler may ignore assumed dependences between them.
+#if defined(__clang__)
+#pragma clang loop vectorize(assume_safety)
+#elif defined(__GNUC__)
+#pragma GCC ivdep
+#endif
+          for (int i = il; i < iu; ++i) f(j, i);
+        });
   } else {
     const int ni = iu - il;
     const int n = (ju - jl) * ni;

@@ -19,12 +19,12 @@ struct FaceFlux {
 
 struct RiemannParams {
   double gamma;
-  double gm1;  // gamma - 1
+  double igm1;  // 1 / (gamma - 1)
 };
 
 namespace riemann_detail {
 
-KOKKOS_INLINE_FUNCTION FaceFlux physical_flux(const FaceState& w, double e) {
+KOKKOS_FORCEINLINE_FUNCTION FaceFlux physical_flux(const FaceState& w, double e) {
   const double mn = w.d * w.vn;
   return {mn, mn * w.vn + w.p, mn * w.vt, w.vn * (e + w.p)};
 }
@@ -33,11 +33,11 @@ KOKKOS_INLINE_FUNCTION FaceFlux physical_flux(const FaceState& w, double e) {
 
 // Local Lax-Friedrichs.
 struct Rusanov {
-  KOKKOS_INLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
+  KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
                                               const RiemannParams& pr) {
     using namespace riemann_detail;
-    const double el = ideal_energy(pr.gm1, l.d, l.vn, l.vt, l.p);
-    const double er = ideal_energy(pr.gm1, r.d, r.vn, r.vt, r.p);
+    const double el = ideal_energy(pr.igm1, l.d, l.vn, l.vt, l.p);
+    const double er = ideal_energy(pr.igm1, r.d, r.vn, r.vt, r.p);
     const double sl = kmath::fabs(l.vn) + sound_speed(pr.gamma, l.d, l.p);
     const double sr = kmath::fabs(r.vn) + sound_speed(pr.gamma, r.d, r.p);
     const double s = kmath::fmax(sl, sr);
@@ -52,11 +52,11 @@ struct Rusanov {
 
 // Harten-Lax-van Leer-Einfeldt, with Davis wave-speed estimates bounded by 0.
 struct HLLE {
-  KOKKOS_INLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
+  KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
                                               const RiemannParams& pr) {
     using namespace riemann_detail;
-    const double el = ideal_energy(pr.gm1, l.d, l.vn, l.vt, l.p);
-    const double er = ideal_energy(pr.gm1, r.d, r.vn, r.vt, r.p);
+    const double el = ideal_energy(pr.igm1, l.d, l.vn, l.vt, l.p);
+    const double er = ideal_energy(pr.igm1, r.d, r.vn, r.vt, r.p);
     const double cl = sound_speed(pr.gamma, l.d, l.p);
     const double cr = sound_speed(pr.gamma, r.d, r.p);
     const double sl = kmath::fmin(kmath::fmin(l.vn - cl, r.vn - cr), 0.0);
@@ -77,7 +77,7 @@ struct HLLE {
 // with D* = (0, 1, 0, S*): the mass, transverse-momentum and energy fluxes
 // carry the factor S*, so they vanish exactly where S* does.
 struct HLLC {
-  KOKKOS_INLINE_FUNCTION static FaceFlux star_flux(const FaceState& w, double e, double sk,
+  KOKKOS_FORCEINLINE_FUNCTION static FaceFlux star_flux(const FaceState& w, double e, double sk,
                                                    double ss) {
     const double mn = w.d * w.vn;
     const double pstar = w.p + (w.d * (sk - w.vn)) * (ss - w.vn);
@@ -89,11 +89,11 @@ struct HLLC {
             ss * ((sk * e - w.vn * (e + w.p)) + sk * pstar) * inv};
   }
 
-  KOKKOS_INLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
+  KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
                                               const RiemannParams& pr) {
     using namespace riemann_detail;
-    const double el = ideal_energy(pr.gm1, l.d, l.vn, l.vt, l.p);
-    const double er = ideal_energy(pr.gm1, r.d, r.vn, r.vt, r.p);
+    const double el = ideal_energy(pr.igm1, l.d, l.vn, l.vt, l.p);
+    const double er = ideal_energy(pr.igm1, r.d, r.vn, r.vt, r.p);
     const double cl = sound_speed(pr.gamma, l.d, l.p);
     const double cr = sound_speed(pr.gamma, r.d, r.p);
     const double sl = kmath::fmin(l.vn - cl, r.vn - cr);
@@ -101,10 +101,18 @@ struct HLLC {
     const double al = l.d * (sl - l.vn);
     const double ar = r.d * (sr - r.vn);
     const double ss = ((r.p - l.p) + (al * l.vn - ar * r.vn)) / (al - ar);
-    if (sl >= 0.0) return physical_flux(l, el);
-    if (sr <= 0.0) return physical_flux(r, er);
-    if (ss >= 0.0) return star_flux(l, el, sl, ss);
-    return star_flux(r, er, sr, ss);
+    // Branch-free, so the face loop vectorises: pick the side K of the
+    // contact, then its physical flux (supersonic) or its star flux. The
+    // flux not chosen may be inf/NaN (S_K == S*); it is discarded.
+    const bool left = ss >= 0.0;
+    const FaceState k{left ? l.d : r.d, left ? l.vn : r.vn, left ? l.vt : r.vt, left ? l.p : r.p};
+    const double ek = left ? el : er;
+    const double sk = left ? sl : sr;
+    const bool supersonic = (left ? sk : -sk) >= 0.0;  // sl >= 0 or sr <= 0
+    const FaceFlux fk = physical_flux(k, ek);
+    const FaceFlux fs = star_flux(k, ek, sk, ss);
+    return {supersonic ? fk.d : fs.d, supersonic ? fk.mn : fs.mn, supersonic ? fk.mt : fs.mt,
+            supersonic ? fk.e : fs.e};
   }
 };
 

@@ -1,0 +1,59 @@
+#include "atomic_output.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "collective.hpp"
+#include "error.hpp"
+#include "file_ops.hpp"
+#include "mpi_check.hpp"
+
+namespace slabhydro {
+namespace {
+double now() {
+  using C = std::chrono::steady_clock;
+  return std::chrono::duration<double>(C::now().time_since_epoch()).count();
+}
+}  // namespace
+
+FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptions& opt,
+                           const std::function<void(SlabFile&)>& body) {
+  int rank = 0;
+  SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
+  const std::string tmp = tmp_name(path);
+  FileStats st;
+  st.path = path;
+  SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));  // time the collective operation, not the skew
+  const double t0 = now();
+  try {
+    {
+      SlabFile f(comm, tmp, SlabFile::Access::create, opt);
+      body(f);
+      f.flush();
+      f.close();
+    }
+    agree_on(comm, [&] {
+      if (rank != 0) return;
+      fsync_file(tmp);
+      commit_rename(tmp, path);
+      st.bytes = file_size(path);
+    });
+  } catch (const Error& e) {
+    if (rank == 0) std::remove(tmp.c_str());  // best effort; the error below matters
+    throw Error(path + " was not written: " + e.what(), e.collective());
+  }
+  unsigned long long b = st.bytes;
+  SLABHYDRO_MPI_CHECK(MPI_Bcast(&b, 1, MPI_UNSIGNED_LONG_LONG, 0, comm));
+  st.bytes = b;
+  st.seconds = now() - t0;
+  return st;
+}
+
+std::string describe(const FileStats& s, const char* verb) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%s %s: %llu bytes in %.3f s, %.1f MiB/s", verb, s.path.c_str(),
+                static_cast<unsigned long long>(s.bytes), s.seconds, s.mib_per_s());
+  return buf;
+}
+
+}  // namespace slabhydro

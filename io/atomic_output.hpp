@@ -1,0 +1,31 @@
+#pragma once
+// A file that appears complete or not at all. body(f) fills a SlabFile
+// created as NAME.tmp on every rank of comm; then the file is flushed (MPI-IO:
+// MPI_File_sync) and closed by every rank, and rank 0 fsyncs it, renames it
+// to NAME and fsyncs the directory. On failure anywhere the .tmp is removed
+// and every rank throws one collective Error naming NAME. A crash at any
+// point leaves at most a NAME.tmp, never a NAME that looks complete.
+#include <mpi.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "slab_file.hpp"
+
+namespace slabhydro {
+
+struct FileStats {
+  std::string path;
+  std::uint64_t bytes = 0;  // size of the file
+  double seconds = 0.0;     // wall time, open to rename (rank 0, after all ranks finished)
+  double mib_per_s() const { return seconds > 0 ? double(bytes) / (1024.0 * 1024.0) / seconds : 0.0; }
+};
+
+FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptions& opt,
+                           const std::function<void(SlabFile&)>& body);
+
+// "wrote out/sod_chk_000010.h5: 1234567 bytes in 0.012 s, 98.1 MiB/s"
+std::string describe(const FileStats& s, const char* verb);
+
+}  // namespace slabhydro

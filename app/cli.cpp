@@ -12,11 +12,19 @@ namespace {
 std::string usage() {
   return "usage:\n"
          "  slabhydro run DECK [--set section.key=value]... [--output-dir DIR]\n"
+         "                    [--restart FILE|latest] [--force]\n"
+         "  slabhydro inspect FILE\n"
          "  slabhydro --help | --version\n"
          "\n"
-         "  run     evolve the problem in DECK (a YAML input deck, see inputs/)\n"
-         "          --set         override one deck key, e.g. --set mesh.nx=1024 (repeatable)\n"
-         "          --output-dir  directory for all output files (overrides output.dir)\n"
+         "  run      evolve the problem in DECK (a YAML input deck, see inputs/)\n"
+         "           --set         override one deck key, e.g. --set mesh.nx=1024 (repeatable)\n"
+         "           --output-dir  directory for all output files (overrides output.dir)\n"
+         "           --restart     continue from a checkpoint, on any number of ranks; 'latest':\n"
+         "                         the newest complete one in the output directory\n"
+         "           --force       allow overwriting checkpoints and plot files this run did\n"
+         "                         not write\n"
+         "  inspect  print what a checkpoint or plot file holds, check that it is complete\n"
+         "           and that its data match the stored state digest (exit 1 if not)\n"
          "\n"
          "Run under MPI: mpirun -np 4 slabhydro run inputs/sedov.yaml\n";
 }
@@ -27,6 +35,20 @@ CommandLine parse_command_line(int argc, char** argv) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") return c;
   if (args[0] == "--version") {
     c.kind = CommandLine::Kind::version;
+    return c;
+  }
+  if (args[0] == "inspect") {
+    c.kind = CommandLine::Kind::inspect;
+    for (std::size_t k = 1; k < args.size(); ++k) {
+      if (args[k] == "--help" || args[k] == "-h") {
+        c.kind = CommandLine::Kind::help;
+        return c;
+      }
+      if (!args[k].empty() && args[k][0] == '-') cli_error("unknown option '" + args[k] + "'");
+      if (!c.file.empty()) cli_error("inspect takes one file");
+      c.file = args[k];
+    }
+    if (c.file.empty()) cli_error("inspect needs a file, e.g. slabhydro inspect out/sod_chk_000100.h5");
     return c;
   }
   if (args[0] != "run") cli_error("unknown command '" + args[0] + "'");
@@ -43,6 +65,14 @@ CommandLine parse_command_line(int argc, char** argv) {
       c.sets.push_back(a.substr(6));
     } else if (a == "--output-dir") {
       c.output_dir = value("--output-dir");
+    } else if (a == "--restart") {
+      c.restart = value("--restart");
+      if (c.restart.empty()) cli_error("--restart needs a checkpoint file or 'latest'");
+    } else if (a.rfind("--restart=", 0) == 0) {
+      c.restart = a.substr(10);
+      if (c.restart.empty()) cli_error("--restart needs a checkpoint file or 'latest'");
+    } else if (a == "--force") {
+      c.force = true;
     } else if (a == "--help" || a == "-h") {
       c.kind = CommandLine::Kind::help;
       return c;

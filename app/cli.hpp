@@ -6,10 +6,13 @@
 namespace slabhydro {
 
 struct CommandLine {
-  enum class Kind { help, version, run } kind = Kind::help;
+  enum class Kind { help, version, run, inspect } kind = Kind::help;
   std::string deck;                // run: the deck file
   std::vector<std::string> sets;   // --set section.key=value, in order
   std::string output_dir;          // --output-dir (overrides output.dir)
+  std::string restart;             // --restart FILE | latest; empty: a fresh run
+  bool force = false;              // --force: may overwrite output it did not write
+  std::string file;                // inspect: the file
 };
 
 // Throws a collective Error with a usage hint on bad arguments.

@@ -48,6 +48,20 @@ const std::vector<KeySpec>& deck_schema() {
       {"output.dir", K::string, ".", "output directory (--output-dir overrides)"},
       {"output.progress_interval", K::real, "2.0",
        "seconds of wall clock between progress lines (0: every step)"},
+      {"checkpoint.every_steps", K::integer, "0", "checkpoint every this many steps (0: off)"},
+      {"checkpoint.every_time", K::real, "0.0",
+       "checkpoint at the first step end at or after each multiple of this simulated time (0: off)"},
+      {"checkpoint.every_wall", K::real, "0.0",
+       "checkpoint when this many wall-clock seconds passed since the last one (0: off)"},
+      {"checkpoint.keep", K::integer, "3", "checkpoints kept in output.dir (older ones deleted)"},
+      {"plot.every_steps", K::integer, "0", "plot file every this many steps (0: off)"},
+      {"plot.every_time", K::real, "0.0",
+       "plot file at the first step end at or after each multiple of this simulated time (0: off)"},
+      {"io.mode", K::string, "collective", "collective | independent | serial"},
+      {"io.hints", K::map, "", "MPI-IO hints, e.g. {cb_buffer_size: 16777216}"},
+      {"io.alignment", K::integer, "1048576",
+       "align HDF5 objects of io.alignment_threshold bytes or more to this many bytes (0: off)"},
+      {"io.alignment_threshold", K::integer, "65536", "see io.alignment"},
   };
   return schema;
 }

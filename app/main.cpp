@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "driver.hpp"
 #include "error.hpp"
+#include "inspect_command.hpp"
 #include "version.hpp"
 
 namespace {
@@ -26,6 +27,7 @@ int dispatch(int argc, char** argv) {
       if (rank == 0) std::cout << "slabhydro " << slabhydro::kVersion << "\n";
       return 0;
     case CommandLine::Kind::run: return slabhydro::run_simulation(MPI_COMM_WORLD, cl);
+    case CommandLine::Kind::inspect: return slabhydro::run_inspect(MPI_COMM_WORLD, cl.file);
   }
   return 0;
 }

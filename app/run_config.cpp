@@ -55,6 +55,18 @@ int int_at_least(const Deck& d, const std::string& key, long long lo) {
   return static_cast<int>(x);
 }
 
+double non_negative(const Deck& d, const std::string& key) {
+  const double x = d.get_real(key);
+  if (!(std::isfinite(x) && x >= 0.0)) d.fail(key, "must be >= 0 (0: off), got " + num(x));
+  return x;
+}
+
+long long non_negative_int(const Deck& d, const std::string& key) {
+  const long long x = d.get_int(key);
+  if (x < 0) d.fail(key, "must be >= 0 (0: off), got " + std::to_string(x));
+  return x;
+}
+
 BoundaryType boundary(const Deck& d, const std::string& key) {
   return choose<BoundaryType>(d, key,
                               {{"periodic", BoundaryType::periodic},
@@ -170,6 +182,20 @@ RunConfig make_run_config(const Deck& d) {
     d.fail("output.progress_interval",
            "must be >= 0 seconds, got " + num(c.output.progress_interval));
 
+  c.checkpoint.cadence.every_steps = non_negative_int(d, "checkpoint.every_steps");
+  c.checkpoint.cadence.every_time = non_negative(d, "checkpoint.every_time");
+  c.checkpoint.cadence.every_wall = non_negative(d, "checkpoint.every_wall");
+  c.checkpoint.keep = int_at_least(d, "checkpoint.keep", 1);
+  c.plot.every_steps = non_negative_int(d, "plot.every_steps");
+  c.plot.every_time = non_negative(d, "plot.every_time");
+
+  if (!parse_transfer_mode(d.get_string("io.mode"), c.io.mode))
+    d.fail("io.mode", "must be one of collective | independent | serial, got '" +
+                          d.get_string("io.mode") + "'");
+  c.io.hints = d.get_map("io.hints");
+  c.io.alignment = static_cast<hsize_t>(non_negative_int(d, "io.alignment"));
+  c.io.alignment_threshold = static_cast<hsize_t>(non_negative_int(d, "io.alignment_threshold"));
+
   c.deck_text = d.text_as_run();
   return c;
 }
@@ -190,6 +216,24 @@ std::string describe(const RunConfig& c) {
      << "  time        tlim = " << c.time.tlim;
   if (c.time.nlim >= 0) os << ", nlim = " << c.time.nlim;
   os << "\n  output      " << c.output.dir << "/" << c.output.basename << "_*\n";
+  auto cadence = [&](const Cadence& k, const char* what) {
+    os << "  " << what;
+    if (!k.enabled()) {
+      os << "at the end of the run only\n";
+      return;
+    }
+    const char* sep = "every ";
+    if (k.every_steps > 0) os << sep << k.every_steps << " steps", sep = ", every ";
+    if (k.every_time > 0) os << sep << k.every_time << " in time", sep = ", every ";
+    if (k.every_wall > 0) os << sep << k.every_wall << " s of wall clock";
+    os << "\n";
+  };
+  cadence(c.checkpoint.cadence, "checkpoints ");
+  os << "              keep " << c.checkpoint.keep << ", io mode " << to_string(c.io.mode);
+  if (c.io.alignment > 1) os << ", alignment " << c.io.alignment;
+  for (const auto& h : c.io.hints) os << ", " << h.first << "=" << h.second;
+  os << "\n";
+  if (c.plot.enabled()) cadence(c.plot, "plot files  ");
   return os.str();
 }
 

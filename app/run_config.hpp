@@ -3,6 +3,7 @@
 #include <string>
 
 #include "deck.hpp"
+#include "h5_props.hpp"
 #include "hydro_options.hpp"
 #include "mesh.hpp"
 #include "problems.hpp"
@@ -20,6 +21,22 @@ struct OutputConfig {
   double progress_interval = 2.0;  // seconds of wall clock
 };
 
+// When to write a file: every N steps, at the first step end at or after each
+// multiple of a simulated time, or after some wall-clock seconds (0: off).
+// Outputs never shorten a time step, so changing a cadence at a restart does
+// not change the solution.
+struct Cadence {
+  long long every_steps = 0;
+  double every_time = 0.0;
+  double every_wall = 0.0;  // checkpoints only
+  bool enabled() const { return every_steps > 0 || every_time > 0.0 || every_wall > 0.0; }
+};
+
+struct CheckpointConfig {
+  Cadence cadence;
+  int keep = 3;  // checkpoints left in output.dir after each write
+};
+
 struct RunConfig {
   GlobalMesh mesh;
   Boundaries bc;
@@ -27,6 +44,9 @@ struct RunConfig {
   HydroOptions hydro;
   ProblemParams problem;
   OutputConfig output;
+  CheckpointConfig checkpoint;
+  Cadence plot;
+  IoOptions io;
   std::string deck_text;  // the deck as run, overrides applied
 };
 

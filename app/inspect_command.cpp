@@ -1,0 +1,28 @@
+#include "inspect_command.hpp"
+
+#include <iostream>
+
+#include "inspect.hpp"
+#include "mpi_check.hpp"
+
+namespace slabhydro {
+
+int run_inspect(MPI_Comm comm, const std::string& file) {
+  int rank = 0;
+  SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
+  int code = 0;
+  if (rank == 0) {
+    try {
+      const InspectResult r = inspect_file(file);
+      std::cout << r.text << std::flush;
+      code = r.ok ? 0 : 1;
+    } catch (const std::exception& e) {
+      std::cerr << "slabhydro: error: inspect: " << e.what() << std::endl;
+      code = 1;
+    }
+  }
+  SLABHYDRO_MPI_CHECK(MPI_Bcast(&code, 1, MPI_INT, 0, comm));
+  return code;
+}
+
+}  // namespace slabhydro

@@ -1,0 +1,174 @@
+#include "outputs.hpp"
+
+#include <cmath>
+#include <iostream>
+
+#include "collective.hpp"
+#include "error.hpp"
+#include "file_ops.hpp"
+#include "global_reduce.hpp"
+#include "mpi_check.hpp"
+#include "output_catalog.hpp"
+#include "timers.hpp"
+#include "version.hpp"
+
+namespace slabhydro {
+namespace {
+
+bool due_by_steps(const Cadence& c, long long step) {
+  return c.every_steps > 0 && step % c.every_steps == 0;
+}
+
+// A multiple of every_time was reached during the step (t_prev, t].
+bool due_by_time(const Cadence& c, double t_prev, double t) {
+  return c.every_time > 0.0 && std::floor(t / c.every_time) > std::floor(t_prev / c.every_time);
+}
+
+void warn(const std::string& msg) { std::cerr << "slabhydro: warning: " << msg << std::endl; }
+
+}  // namespace
+
+Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp,
+                 const HydroSolver& solver, bool force, bool restarted, long long start_step)
+    : cfg_(cfg),
+      decomp_(decomp),
+      solver_(solver),
+      force_(force),
+      root_(decomp.rank() == 0),
+      restarted_(restarted),
+      start_step_(start_step),
+      last_checkpoint_step_(restarted ? start_step : -1),
+      last_checkpoint_wall_(wall_seconds()),
+      checkpoint_writer_(decomp.slab(), solver.u()),
+      plot_writer_(decomp.slab()) {}
+
+void Outputs::start(const OutputState& s) {
+  agree_on(decomp_.comm(), [&] {
+    if (!root_) return;
+    make_directories(cfg_.output.dir);
+    // The steps this run can reach; a fresh run also writes step 0.
+    const long long lo = restarted_ ? start_step_ + 1 : 0;
+    const std::vector<std::string> files =
+        outputs_in_step_range(cfg_.output.dir, cfg_.output.basename, lo, cfg_.time.nlim);
+    if (files.empty()) return;
+    const std::string more =
+        files.size() > 1 ? " (and " + std::to_string(files.size() - 1) + " more)" : "";
+    const std::string which = restarted_ ? "output beyond the restart step " +
+                                               std::to_string(start_step_) + ", "
+                                         : "output of '" + cfg_.output.basename + "', ";
+    if (force_) {
+      warn("--force: this run may overwrite " + files.front() + more +
+           ", written by another run");
+      return;
+    }
+    throw Error("output directory '" + cfg_.output.dir + "' already holds " + which +
+                files.front() + more +
+                ", which this run could overwrite; slabhydro does not overwrite output it did "
+                "not write. Continue that run with --restart latest, choose another "
+                "output.dir or output.basename, or pass --force to overwrite");
+  });
+  if (!restarted_ && cfg_.plot.enabled()) write_plot(s);
+}
+
+void Outputs::after_step(const OutputState& s, double t_prev) {
+  const Cadence& c = cfg_.checkpoint.cadence;
+  const bool wall = wall_due();
+  if (due_by_steps(c, s.step) || due_by_time(c, t_prev, s.time) || wall)
+    write_checkpoint(s);
+  if (due_by_steps(cfg_.plot, s.step) || due_by_time(cfg_.plot, t_prev, s.time)) write_plot(s);
+}
+
+void Outputs::finish(const OutputState& s) {
+  if (last_checkpoint_step_ != s.step) write_checkpoint(s);
+  const bool restart_state = restarted_ && s.step == start_step_;
+  if (cfg_.plot.enabled() && last_plot_step_ != s.step && !restart_state) write_plot(s);
+}
+
+double Outputs::checkpoint_now(const OutputState& s) {
+  if (last_checkpoint_step_ == s.step) return 0.0;
+  const double t0 = wall_seconds();
+  write_checkpoint(s);
+  return wall_seconds() - t0;
+}
+
+bool Outputs::wall_due() {
+  const double every = cfg_.checkpoint.cadence.every_wall;
+  if (every <= 0.0) return false;
+  // Rank 0's clock decides for all.
+  int due = root_ && wall_seconds() - last_checkpoint_wall_ >= every ? 1 : 0;
+  SLABHYDRO_MPI_CHECK(MPI_Bcast(&due, 1, MPI_INT, 0, decomp_.comm()));
+  return due != 0;
+}
+
+void Outputs::guard_overwrite(const std::string& path) {
+  agree_on(decomp_.comm(), [&] {
+    if (!root_ || force_ || written_.count(path) || !file_exists(path)) return;
+    throw Error(path + " exists and was not written by this run; slabhydro does not overwrite "
+                       "output it did not write: move it away, choose another output.dir or "
+                       "output.basename, or pass --force to overwrite");
+  });
+}
+
+void Outputs::write_checkpoint(const OutputState& s) {
+  const double t0 = wall_seconds();
+  const std::string path =
+      join_path(cfg_.output.dir, checkpoint_name(cfg_.output.basename, s.step));
+  guard_overwrite(path);
+  CheckpointMeta m;
+  m.time = s.time;
+  m.step = s.step;
+  m.dt = s.dt;
+  m.nx = cfg_.mesh.nx;
+  m.ny = cfg_.mesh.ny;
+  m.x1min = cfg_.mesh.x1min;
+  m.x1max = cfg_.mesh.x1max;
+  m.x2min = cfg_.mesh.x2min;
+  m.x2max = cfg_.mesh.x2max;
+  m.boundaries = {to_string(cfg_.bc.x1_inner), to_string(cfg_.bc.x1_outer),
+                  to_string(cfg_.bc.x2_inner), to_string(cfg_.bc.x2_outer)};
+  m.gamma = cfg_.hydro.gamma;
+  m.problem = cfg_.problem.name;
+  m.deck = cfg_.deck_text;
+  m.software_version = std::string("slabhydro ") + kVersion;
+  m.digest = state_digest(decomp_, solver_.u());
+  const FileStats st = checkpoint_writer_.write(decomp_.comm(), path, m, cfg_.io);
+  written_.insert(path);
+  last_checkpoint_step_ = s.step;
+  last_checkpoint_wall_ = wall_seconds();
+  if (root_) {
+    std::cout << describe(st, "checkpoint") << "\n" << std::flush;
+    // Older checkpoints go only now that the newest is complete.
+    try {
+      std::vector<std::string> failures;
+      for (const std::string& gone : prune_checkpoints(cfg_.output.dir, cfg_.output.basename,
+                                                       s.step, cfg_.checkpoint.keep, failures))
+        std::cout << "removed " << gone << " (checkpoint.keep = " << cfg_.checkpoint.keep
+                  << ")\n";
+      for (const std::string& f : failures) warn(f);
+    } catch (const std::exception& e) {
+      warn(std::string("checkpoint.keep: ") + e.what());
+    }
+  }
+  io_seconds_ += wall_seconds() - t0;
+}
+
+void Outputs::write_plot(const OutputState& s) {
+  const double t0 = wall_seconds();
+  const std::string path = join_path(cfg_.output.dir, plot_name(cfg_.output.basename, s.step));
+  guard_overwrite(path);
+  guard_overwrite(xdmf_name(path));
+  PlotMeta m;
+  m.time = s.time;
+  m.step = s.step;
+  m.gamma = cfg_.hydro.gamma;
+  m.problem = cfg_.problem.name;
+  m.software_version = std::string("slabhydro ") + kVersion;
+  const FileStats st = plot_writer_.write(decomp_.comm(), path, m, solver_.u(), cfg_.io);
+  written_.insert(path);
+  written_.insert(xdmf_name(path));
+  last_plot_step_ = s.step;
+  if (root_) std::cout << describe(st, "plot file") << "\n" << std::flush;
+  io_seconds_ += wall_seconds() - t0;
+}
+
+}  // namespace slabhydro

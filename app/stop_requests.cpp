@@ -1,0 +1,245 @@
+#include "stop_requests.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <vector>
+#include <utility>
+
+#include "error.hpp"
+#include "mpi_check.hpp"
+#include "timers.hpp"
+
+namespace slabhydro {
+namespace {
+
+// Set by the handlers, read and cleared by poll(). A signal arriving between
+// the read and the clear is merged with the one being handled: same meaning.
+volatile std::sig_atomic_t g_usr1 = 0;
+volatile std::sig_atomic_t g_term = 0;
+volatile std::sig_atomic_t g_int = 0;
+volatile std::sig_atomic_t g_installed = 0;
+
+extern "C" void on_stop_signal(int sig) {
+  if (sig == SIGUSR1) g_usr1 = 1;
+  if (sig == SIGTERM) g_term = 1;
+  if (sig == SIGINT) g_int = 1;
+}
+
+void install(int sig, struct sigaction* old) {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESTART;  // MPI and file system calls carry on
+  if (sigaction(sig, &sa, old) != 0) throw Error("cannot install a signal handler");
+}
+
+bool file_exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+std::string join(const std::string& dir, const char* name) {
+  return dir.empty() ? std::string(name) : dir + "/" + name;
+}
+
+}  // namespace
+
+StopSignalHandlers::StopSignalHandlers() {
+  if (g_installed) throw Error("StopSignalHandlers: already installed");
+  g_usr1 = g_term = g_int = 0;
+  install(SIGUSR1, &old_usr1_);
+  install(SIGTERM, &old_term_);
+  install(SIGINT, &old_int_);
+  g_installed = 1;
+}
+
+StopSignalHandlers::~StopSignalHandlers() {
+  sigaction(SIGUSR1, &old_usr1_, nullptr);
+  sigaction(SIGTERM, &old_term_, nullptr);
+  sigaction(SIGINT, &old_int_, nullptr);
+  g_installed = 0;
+}
+
+const char* to_string(StopReason r) {
+  switch (r) {
+    case StopReason::none: return "none";
+    case StopReason::time_limit: return "time_limit";
+    case StopReason::sigterm: return "SIGTERM";
+    case StopReason::sigint: return "SIGINT";
+    case StopReason::stop_file: return "stop_now";
+  }
+  return "?";
+}
+
+double time_limit_margin(const MarginModel& m, double limit, double step_max, double checkpoint_max,
+                         bool checkpoint_measured) {
+  const double ckpt = checkpoint_measured
+                          ? checkpoint_max
+                          : std::max(m.unmeasured_checkpoint_steps * step_max,
+                                     m.unmeasured_checkpoint_min);
+  return m.safety * (step_max + ckpt) + std::min(m.slack_max, m.slack_fraction * limit);
+}
+
+double young_daly_interval(double checkpoint_seconds, double mtbf_seconds) {
+  if (!(checkpoint_seconds >= 0.0) || !(mtbf_seconds > 0.0)) return 0.0;
+  return std::sqrt(2.0 * checkpoint_seconds * mtbf_seconds);
+}
+
+double parse_duration(const std::string& text, const std::string& what) {
+  auto bad = [&](const std::string& why) -> Error {
+    return Error(what + ": " + why + ", got '" + text + "'", true);
+  };
+  auto is_uint = [](const std::string& f) {
+    return !f.empty() && f.find_first_not_of("0123456789") == std::string::npos;
+  };
+  std::string rest = text;
+  double days = 0;
+  const std::size_t dash = rest.find('-');
+  if (dash != std::string::npos) {
+    if (!is_uint(rest.substr(0, dash))) throw bad("expected a duration [[D-]HH:]MM:]SS");
+    days = std::stod(rest.substr(0, dash));
+    rest = rest.substr(dash + 1);
+  }
+  std::vector<std::string> f;
+  for (std::size_t a = 0;;) {
+    const std::size_t b = rest.find(':', a);
+    f.push_back(rest.substr(a, b == std::string::npos ? std::string::npos : b - a));
+    if (b == std::string::npos) break;
+    a = b + 1;
+  }
+  if (f.size() > 3 || (dash != std::string::npos && f.size() != 3))
+    throw bad("expected a duration [[D-]HH:]MM:]SS, e.g. 01:30:00");
+  // The last field (seconds) may have a fraction; the others are whole.
+  std::string sec = f.back();
+  const std::size_t dot = sec.find('.');
+  if (!is_uint(sec.substr(0, dot)) ||
+      (dot != std::string::npos && sec.size() > dot + 1 &&
+       !is_uint(sec.substr(dot + 1))))
+    throw bad("expected a duration [[D-]HH:]MM:]SS, e.g. 01:30:00");
+  for (std::size_t k = 0; k + 1 < f.size(); ++k)
+    if (!is_uint(f[k])) throw bad("expected a duration [[D-]HH:]MM:]SS, e.g. 01:30:00");
+  const double s = std::stod(sec);
+  const double mi = f.size() >= 2 ? std::stod(f[f.size() - 2]) : 0.0;
+  const double h = f.size() == 3 ? std::stod(f[0]) : 0.0;
+  if ((f.size() >= 2 && s >= 60) || (f.size() == 3 && mi >= 60))
+    throw bad("minutes and seconds must be below 60");
+  const double total = days * 86400 + h * 3600 + mi * 60 + s;
+  if (!(total > 0)) throw bad("must be longer than 0");
+  return total;
+}
+
+std::string format_hms(double seconds) {
+  const long long t = seconds > 0 ? static_cast<long long>(seconds) : 0;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", t / 3600, t / 60 % 60, t % 60);
+  return buf;
+}
+
+StepRequest decode_request(int bits) {
+  using namespace stop_bits;
+  StepRequest r;
+  r.bits = bits;
+  std::string why;
+  auto add = [&](int bit, const char* name) {
+    if (bits & bit) why += (why.empty() ? "" : " and ") + std::string(name);
+  };
+  // Stop reasons first, in order of precedence.
+  add(time_limit, "time limit");
+  add(sigterm, "SIGTERM");
+  add(sigint, "SIGINT");
+  add(stop_file, "stop_now");
+  if (bits & time_limit)
+    r.reason = StopReason::time_limit;
+  else if (bits & sigterm)
+    r.reason = StopReason::sigterm;
+  else if (bits & sigint)
+    r.reason = StopReason::sigint;
+  else if (bits & stop_file)
+    r.reason = StopReason::stop_file;
+  r.stop = r.reason != StopReason::none;
+  if (!r.stop) {
+    add(sigusr1, "SIGUSR1");
+    add(dump_file, "dump_now");
+  }
+  r.dump = r.stop || (bits & (sigusr1 | dump_file)) != 0;
+  r.why = why;
+  return r;
+}
+
+StopRequests::StopRequests(MPI_Comm comm, StopConfig cfg, double t_start, Clock clock,
+                           MarginModel model)
+    : comm_(comm),
+      cfg_(std::move(cfg)),
+      t_start_(t_start),
+      clock_(clock ? std::move(clock) : Clock(wall_seconds)),
+      model_(model) {
+  SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm_, &rank_));
+}
+
+double StopRequests::elapsed() const { return clock_() - t_start_; }
+
+double StopRequests::margin() const {
+  return time_limit_margin(model_, cfg_.time_limit, step_max_, checkpoint_max_,
+                           checkpoint_measured_);
+}
+
+void StopRequests::record_step(double seconds) { step_max_ = std::max(step_max_, seconds); }
+
+void StopRequests::record_checkpoint(double seconds) {
+  checkpoint_max_ = std::max(checkpoint_max_, seconds);
+  checkpoint_measured_ = true;
+}
+
+int StopRequests::local_bits() {
+  namespace b = stop_bits;
+  int bits = 0;
+  if (g_usr1) {
+    g_usr1 = 0;
+    bits |= b::sigusr1;
+  }
+  if (g_term) {
+    g_term = 0;
+    bits |= b::sigterm;
+  }
+  if (g_int) {
+    g_int = 0;
+    bits |= b::sigint;
+  }
+  if (rank_ != 0) return bits;
+  const double now = clock_();
+  if (cfg_.watch_files && now - last_file_check_ >= cfg_.file_check_interval) {
+    last_file_check_ = now;
+    if (file_exists(join(cfg_.dir, "dump_now"))) bits |= b::dump_file;
+    if (file_exists(join(cfg_.dir, "stop_now"))) bits |= b::stop_file;
+  }
+  if (cfg_.time_limit > 0 && now - t_start_ + margin() >= cfg_.time_limit) bits |= b::time_limit;
+  return bits;
+}
+
+StepRequest StopRequests::poll() {
+  int local = local_bits(), all = 0;
+  SLABHYDRO_MPI_CHECK(MPI_Allreduce(&local, &all, 1, MPI_INT, MPI_BOR, comm_));
+  return decode_request(all);
+}
+
+void StopRequests::acknowledge(const StepRequest& r) {
+  if (rank_ != 0 || !cfg_.watch_files) return;
+  for (const auto& f : {std::make_pair(stop_bits::dump_file, "dump_now"),
+                        std::make_pair(stop_bits::stop_file, "stop_now")}) {
+    if (!(r.bits & f.first)) continue;
+    const std::string path = join(cfg_.dir, f.second);
+    if (::unlink(path.c_str()) != 0 && file_exists(path)) {
+      // It would ask again at every look: stop looking.
+      std::cerr << "slabhydro: warning: cannot remove " << path
+                << "; dump_now and stop_now are ignored from now on\n";
+      cfg_.watch_files = false;
+    }
+  }
+}
+
+}  // namespace slabhydro

@@ -1,0 +1,125 @@
+#pragma once
+// Requests from outside the run to write a checkpoint ("dump") or to write one
+// and stop, and the wall-clock time limit; made collective once per step, so
+// that every rank acts at the same step even when one rank alone received a
+// signal.
+//
+//   SIGUSR1, OUTDIR/dump_now        checkpoint at the end of this step, go on
+//   SIGTERM, SIGINT, OUTDIR/stop_now checkpoint at the end of this step, stop
+//   --time-limit                     stop with a checkpoint before the limit,
+//                                    leaving a margin measured from the step
+//                                    and checkpoint times
+//
+// Per step: one MPI_Allreduce (bitwise or) of one int. The signal handlers
+// only set sig_atomic_t flags; rank 0 alone looks for the trigger files, at
+// most once per StopConfig::file_check_interval seconds, and removes a file
+// once the checkpoint it asked for is written (acknowledge).
+#include <mpi.h>
+
+#include <signal.h>
+
+#include <csignal>
+#include <functional>
+#include <string>
+
+namespace slabhydro {
+
+// Installs the SIGUSR1, SIGTERM and SIGINT handlers for its lifetime and
+// restores the previous ones after. One at a time per process.
+class StopSignalHandlers {
+ public:
+  StopSignalHandlers();
+  ~StopSignalHandlers();
+  StopSignalHandlers(const StopSignalHandlers&) = delete;
+  StopSignalHandlers& operator=(const StopSignalHandlers&) = delete;
+
+ private:
+  struct sigaction old_usr1_, old_term_, old_int_;
+};
+
+// Why a run stops early; none: it does not.
+enum class StopReason { none, time_limit, sigterm, sigint, stop_file };
+const char* to_string(StopReason r);  // "time_limit", "SIGTERM", "SIGINT", "stop_now"
+
+// What poll() decided, identical on every rank.
+struct StepRequest {
+  bool dump = false;  // write a checkpoint at the end of this step
+  bool stop = false;  // ... and stop (implies dump)
+  StopReason reason = StopReason::none;
+  std::string why;    // for messages: "SIGUSR1", "dump_now", "SIGTERM and stop_now", ...
+  int bits = 0;       // the combined request bits (see stop_requests.cpp)
+};
+
+struct StopConfig {
+  double time_limit = 0.0;            // seconds of wall clock from the start; 0: none
+  std::string dir;                    // where dump_now and stop_now are looked for
+  double file_check_interval = 1.0;   // seconds between looks for the files (rank 0)
+  bool watch_files = true;
+};
+
+// The margin kept before the time limit: enough for a step and a checkpoint,
+// times a safety factor, plus a little for the end of the run.
+//   margin = safety * (step + checkpoint) + min(slack_max, slack_fraction * limit)
+// step: the longest step measured; checkpoint: the longest checkpoint measured,
+// or, before the first, max(unmeasured_checkpoint_steps * step, unmeasured_checkpoint_min).
+struct MarginModel {
+  double safety = 1.5;
+  double slack_max = 5.0;
+  double slack_fraction = 0.05;
+  double unmeasured_checkpoint_steps = 10.0;
+  double unmeasured_checkpoint_min = 1.0;
+};
+double time_limit_margin(const MarginModel& m, double limit, double step_max, double checkpoint_max,
+                         bool checkpoint_measured);
+
+// The Young/Daly checkpoint interval sqrt(2 C MTBF) for checkpoint cost C.
+double young_daly_interval(double checkpoint_seconds, double mtbf_seconds);
+
+// "[[D-]HH:]MM:]SS[.frac]" -> seconds; throws a collective Error naming `what`
+// (e.g. "--time-limit") when the text is not a duration.
+double parse_duration(const std::string& text, const std::string& what);
+// Seconds -> "HH:MM:SS" (rounded down; days as more hours).
+std::string format_hms(double seconds);
+
+class StopRequests {
+ public:
+  using Clock = std::function<double()>;  // wall-clock seconds
+  // t_start: when the time limit started counting (clock's scale).
+  StopRequests(MPI_Comm comm, StopConfig cfg, double t_start, Clock clock = {},
+               MarginModel model = {});
+
+  // Once per step, on every rank, at the same point of the step.
+  StepRequest poll();
+  // After the checkpoint r asked for is written: removes the trigger files
+  // that asked for it (rank 0). Collective only in that every rank calls it.
+  void acknowledge(const StepRequest& r);
+
+  // Measurements for the margin, in seconds (rank 0's count).
+  void record_step(double seconds);
+  void record_checkpoint(double seconds);
+  double margin() const;
+  double time_limit() const { return cfg_.time_limit; }
+  double elapsed() const;
+
+ private:
+  int local_bits();
+  MPI_Comm comm_;
+  int rank_ = 0;
+  StopConfig cfg_;
+  double t_start_;
+  Clock clock_;
+  MarginModel model_;
+  double step_max_ = 0.0, checkpoint_max_ = 0.0;
+  bool checkpoint_measured_ = false;
+  double last_file_check_ = -1e300;
+};
+
+// The request bits, exposed for tests.
+namespace stop_bits {
+constexpr int sigusr1 = 1, dump_file = 2, sigterm = 4, sigint = 8, stop_file = 16,
+              time_limit = 32;
+}
+// Turns combined bits into a request (pure; the same on every rank).
+StepRequest decode_request(int bits);
+
+}  // namespace slabhydro

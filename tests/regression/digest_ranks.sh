@@ -11,7 +11,7 @@ shift
 DECK_PATH="$SRC/inputs/$DECK.yaml"
 [ -f "$DECK_PATH" ] || fail "no deck $DECK_PATH"
 NSTEPS=25
-COMMON=(run "$DECK_PATH" --output-dir "$SCRATCH/out" --set output.progress_interval=1000 "$@")
+COMMON=(run "$DECK_PATH" --set output.progress_interval=1000 "$@")
 
 digest_of_output() {
   local lines
@@ -20,13 +20,14 @@ digest_of_output() {
   printf '%s\n' "${lines#state digest: }"
 }
 
-run 1 "${COMMON[@]}" --set time.nlim=0
+# Each run writes into a directory of its own (runs do not overwrite output).
+run 1 "${COMMON[@]}" --output-dir "$SCRATCH/out_initial" --set time.nlim=0
 [ "$RC" -eq 0 ] || { echo "$OUT" >&2; fail "np 1, nlim 0: exit code $RC"; }
 initial=$(digest_of_output)
 
 reference=""
 for np in 1 2 3 4; do
-  run "$np" "${COMMON[@]}" --set time.nlim=$NSTEPS
+  run "$np" "${COMMON[@]}" --output-dir "$SCRATCH/out_np$np" --set time.nlim=$NSTEPS
   [ "$RC" -eq 0 ] || { echo "$OUT" >&2; fail "np $np: exit code $RC"; }
   printf '%s\n' "$OUT" | grep -q "^summary: step $NSTEPS, .* on $np rank(s)$" ||
     { echo "$OUT" >&2; fail "np $np: no summary of $NSTEPS steps on $np rank(s)"; }

@@ -1,6 +1,9 @@
 #include "halo_exchange.hpp"
 
+#include <string>
+
 #include "eos.hpp"
+#include "error.hpp"
 #include "mpi_check.hpp"
 
 namespace slabhydro {
@@ -10,10 +13,10 @@ constexpr int kTagRightward = 1;  // travels to the right neighbour (its left gu
 constexpr int kTagLeftward = 0;   // travels to the left neighbour (its right guards)
 
 // Buffer layout: buf[(v * ny + j) * ng + g].
-void pack(const Slab& s, const DvceArray3D<double>& u, const DvceArray1D<double>& to_left,
-          const DvceArray1D<double>& to_right) {
+void pack(const Slab& s, int nvar, const DvceArray3D<double>& u,
+          const DvceArray1D<double>& to_left, const DvceArray1D<double>& to_right) {
   const int ng = s.mesh.ng, ny = s.mesh.ny, js = s.js(), is = s.is(), ie = s.ie();
-  par_for("halo::pack", 0, NVAR * ny, 0, ng, KOKKOS_LAMBDA(const int vj, const int g) {
+  par_for("halo::pack", 0, nvar * ny, 0, ng, KOKKOS_LAMBDA(const int vj, const int g) {
     const int v = vj / ny, j = js + vj % ny;
     to_left(vj * ng + g) = u(v, j, is + g);
     to_right(vj * ng + g) = u(v, j, ie - ng + g);
@@ -21,10 +24,10 @@ void pack(const Slab& s, const DvceArray3D<double>& u, const DvceArray1D<double>
 }
 
 // first_column: the first guard column the buffer fills.
-void unpack(const Slab& s, const DvceArray1D<double>& buf, int first_column,
+void unpack(const Slab& s, int nvar, const DvceArray1D<double>& buf, int first_column,
             const DvceArray3D<double>& u) {
   const int ng = s.mesh.ng, ny = s.mesh.ny, js = s.js();
-  par_for("halo::unpack", 0, NVAR * ny, 0, ng, KOKKOS_LAMBDA(const int vj, const int g) {
+  par_for("halo::unpack", 0, nvar * ny, 0, ng, KOKKOS_LAMBDA(const int vj, const int g) {
     const int v = vj / ny, j = js + vj % ny;
     u(v, j, first_column + g) = buf(vj * ng + g);
   });
@@ -37,8 +40,9 @@ double* data_for_mpi(const V& dev, const typename V::HostMirror& host, bool stag
 
 }  // namespace
 
-HaloExchange::HaloExchange(const SlabDecomposition& decomp)
-    : decomp_(decomp), count_(NVAR * decomp.slab().mesh.ny * decomp.slab().mesh.ng) {
+HaloExchange::HaloExchange(const SlabDecomposition& decomp, int nvar)
+    : decomp_(decomp), nvar_(nvar), count_(nvar * decomp.slab().mesh.ny * decomp.slab().mesh.ng) {
+  if (nvar < 1) throw Error("halo exchange: needs at least one variable, got " + std::to_string(nvar));
   using V = DvceArray1D<double>;
   send_left_ = make_uninitialized<V>("halo::send_left", count_);
   send_right_ = make_uninitialized<V>("halo::send_right", count_);
@@ -52,6 +56,11 @@ HaloExchange::HaloExchange(const SlabDecomposition& decomp)
 
 void HaloExchange::exchange(const DvceArray3D<double>& u) {
   const Slab& s = decomp_.slab();
+  if (u.extent_int(0) != nvar_ || u.extent_int(1) != s.ny_tot() || u.extent_int(2) != s.nx_tot())
+    throw Error("halo exchange: view '" + u.label() + "' is not shaped (" +
+                std::to_string(nvar_) + ", " + std::to_string(s.ny_tot()) + ", " +
+                std::to_string(s.nx_tot()) + ") like this slab's " + std::to_string(nvar_) +
+                " variables");
   const MPI_Comm comm = decomp_.comm();
   const int left = decomp_.left(), right = decomp_.right();
   MPI_Request req[4];
@@ -60,7 +69,7 @@ void HaloExchange::exchange(const DvceArray3D<double>& u) {
                                 MPI_DOUBLE, left, kTagRightward, comm, &req[0]));
   SLABHYDRO_MPI_CHECK(MPI_Irecv(data_for_mpi(recv_right_, h_recv_right_, kStage), count_,
                                 MPI_DOUBLE, right, kTagLeftward, comm, &req[1]));
-  pack(s, u, send_left_, send_right_);
+  pack(s, nvar_, u, send_left_, send_right_);
   if (kStage) {
     Kokkos::deep_copy(h_send_left_, send_left_);
     Kokkos::deep_copy(h_send_right_, send_right_);
@@ -76,10 +85,10 @@ void HaloExchange::exchange(const DvceArray3D<double>& u) {
     if (which == MPI_UNDEFINED) break;  // both neighbours are MPI_PROC_NULL
     if (which == 0 && left != MPI_PROC_NULL) {
       if (kStage) Kokkos::deep_copy(recv_left_, h_recv_left_);
-      unpack(s, recv_left_, s.is() - s.mesh.ng, u);
+      unpack(s, nvar_, recv_left_, s.is() - s.mesh.ng, u);
     } else if (which == 1 && right != MPI_PROC_NULL) {
       if (kStage) Kokkos::deep_copy(recv_right_, h_recv_right_);
-      unpack(s, recv_right_, s.ie(), u);
+      unpack(s, nvar_, recv_right_, s.ie(), u);
     }
   }
   SLABHYDRO_MPI_CHECK(MPI_Waitall(2, req + 2, MPI_STATUSES_IGNORE));

@@ -2,6 +2,9 @@
 // Exchange of the ng x-guard columns of all variables with the neighbouring
 // slabs (periodic wrap included), nonblocking: post receives, pack on the
 // device, send, unpack each side as it arrives, wait for the sends.
+// The variable count is NVAR (the conserved state) unless given: the I/O
+// benchmark exchanges its 24 unknowns through the same code.
+#include "eos.hpp"
 #include "kokkos_types.hpp"
 #include "slab_decomposition.hpp"
 
@@ -9,13 +12,17 @@ namespace slabhydro {
 
 class HaloExchange {
  public:
-  explicit HaloExchange(const SlabDecomposition& decomp);
-  // Fills the x guard columns of the interior rows of u (shape of a slab).
+  // nvar: variables of the views exchanged, u(0..nvar-1, j, i).
+  explicit HaloExchange(const SlabDecomposition& decomp, int nvar = NVAR);
+  // Fills the x guard columns of the interior rows of u (shape of a slab,
+  // nvar variables; throws Error otherwise).
   void exchange(const DvceArray3D<double>& u);
+  int nvar() const { return nvar_; }
 
  private:
   const SlabDecomposition& decomp_;
-  int count_;  // doubles per message: NVAR * ny * ng
+  int nvar_;
+  int count_;  // doubles per message: nvar * ny * ng
   // Buffers in the execution space's memory; host copies only when MPI is not
   // GPU-aware and the device memory is not host-accessible.
   DvceArray1D<double> send_left_, send_right_, recv_left_, recv_right_;

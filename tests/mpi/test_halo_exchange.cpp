@@ -34,7 +34,8 @@ int world_size() {
 // Fills the interior with field(), every guard cell with the sentinel,
 // exchanges `times` times, and checks every stored zone. Returns the number
 // of guard cells that were filled from a neighbour (for non-vacuity checks).
-long long check_exchange(int nx, int ny, int ng, bool periodic, int times = 1) {
+long long check_exchange(int nx, int ny, int ng, bool periodic, int times = 1,
+                         int nvar = NVAR) {
   GlobalMesh mesh;
   mesh.nx = nx;
   mesh.ny = ny;
@@ -55,21 +56,21 @@ long long check_exchange(int nx, int ny, int ng, bool periodic, int times = 1) {
   CHECK(d.left() == want_left);
   CHECK(d.right() == want_right);
 
-  DvceArray3D<double> u("u", NVAR, s.ny_tot(), s.nx_tot());
+  DvceArray3D<double> u("u", nvar, s.ny_tot(), s.nx_tot());
   auto h = Kokkos::create_mirror_view(u);
-  for (int v = 0; v < NVAR; ++v)
+  for (int v = 0; v < nvar; ++v)
     for (int j = 0; j < s.ny_tot(); ++j)
       for (int i = 0; i < s.nx_tot(); ++i) {
         const bool interior = j >= s.js() && j < s.je() && i >= s.is() && i < s.ie();
         h(v, j, i) = interior ? field(s.x_offset + i - ng, j - ng, v) : kSentinel;
       }
   Kokkos::deep_copy(u, h);
-  HaloExchange halo(d);
+  HaloExchange halo(d, nvar);
   for (int k = 0; k < times; ++k) halo.exchange(u);
   Kokkos::deep_copy(h, u);
 
   long long filled = 0, wrong = 0;
-  for (int v = 0; v < NVAR; ++v)
+  for (int v = 0; v < nvar; ++v)
     for (int j = 0; j < s.ny_tot(); ++j)
       for (int i = 0; i < s.nx_tot(); ++i) {
         const bool row_interior = j >= s.js() && j < s.je();
@@ -130,6 +131,27 @@ TEST_CASE("halo exchange can be repeated with the same buffers", "[mpi][halo]") 
   const int np = world_size();
   check_exchange(10 * np + 1, 4, 2, true, 3);
   check_exchange(10 * np + 1, 4, 2, false, 3);
+}
+
+TEST_CASE("halo exchange of any number of variables (the I/O benchmark's 24)",
+          "[mpi][halo]") {
+  const int np = world_size();
+  for (int nvar : {1, 24}) {
+    const long long filled = check_exchange(7 * np + 2, 3, 4, false, 1, nvar);
+    int r = 0;
+    MPI_Comm_rank(MPI_COMM_WORLD, &r);
+    const int sides = (r > 0 ? 1 : 0) + (r < np - 1 ? 1 : 0);
+    CHECK(filled == static_cast<long long>(sides) * nvar * 3 * 4);
+  }
+  // A view with another variable count is refused, not half exchanged.
+  GlobalMesh mesh;
+  mesh.nx = 8 * np;
+  mesh.ny = 3;
+  mesh.ng = 2;
+  const SlabDecomposition d(MPI_COMM_WORLD, mesh, true);
+  HaloExchange halo(d, 24);
+  DvceArray3D<double> u4("u4", NVAR, d.slab().ny_tot(), d.slab().nx_tot());
+  CHECK_THROWS_AS(halo.exchange(u4), Error);
 }
 
 TEST_CASE("a slab narrower than ng is a collective error naming both numbers",

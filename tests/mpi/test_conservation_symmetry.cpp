@@ -109,7 +109,8 @@ TEST_CASE("periodic Kelvin-Helmholtz conserves mass, momentum and energy", "[mpi
 TEST_CASE("a centred Sedov blast stays mirror-symmetric bit for bit", "[mpi][symmetry]") {
   // 50 x 48 outflow: mirror in y (within each column) and in x (across
   // slabs, uneven cuts on 3 and 4 ranks). 48 x 48 reflecting, and outflow:
-  // also symmetric about the diagonal, since dx == dy.
+  // also symmetric about the diagonal, since dx == dy. 51 x 49: the centre
+  // row's y-momentum and the centre column's x-momentum must be exactly 0.
   struct Variant {
     int nx, ny;
     BoundaryType bc;
@@ -122,6 +123,7 @@ TEST_CASE("a centred Sedov blast stays mirror-symmetric bit for bit", "[mpi][sym
       {50, 48, refl, RiemannSolver::hlle, Integrator::vl2},
       {48, 48, out, RiemannSolver::rusanov, Integrator::rk2},
       {48, 48, refl, RiemannSolver::hllc, Integrator::vl2},
+      {51, 49, out, RiemannSolver::hllc, Integrator::vl2},  // odd: a centre row and column
   };
   const long long nsteps = 150;
   for (const Variant& var : variants) {

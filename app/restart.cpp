@@ -1,6 +1,7 @@
 #include "restart.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "checkpoint_io.hpp"
@@ -13,9 +14,13 @@
 namespace slabhydro {
 namespace {
 
+// The shortest decimal text that reads back as x.
 std::string num(double x) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
+  for (int digits = 6; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, x);
+    if (std::strtod(buf, nullptr) == x) break;
+  }
   return buf;
 }
 

@@ -1,0 +1,161 @@
+// Reads a checkpoint written by `slabhydro run tests/io/decks/tube.yaml` with
+// plain serial HDF5 calls and nothing of slabhydro, and checks names,
+// shapes, types, attributes and values against the file format in README.md.
+//   check_checkpoint_plain FILE EXPECTED_DIGEST EXPECTED_NRANKS EXPECTED_MODE
+// Exit 0 if every check passes; each failure is printed.
+#include <hdf5.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+namespace {
+
+int failures = 0;
+
+void check(bool ok, const std::string& what) {
+  if (!ok) {
+    std::fprintf(stderr, "FAIL: %s\n", what.c_str());
+    ++failures;
+  }
+}
+
+bool near(double a, double b) { return std::fabs(a - b) <= 1e-14 * std::fmax(1.0, std::fabs(b)); }
+
+std::string str_attr(hid_t f, const char* name) {
+  if (H5Aexists(f, name) <= 0) {
+    check(false, std::string("attribute ") + name + " exists");
+    return "";
+  }
+  const hid_t a = H5Aopen(f, name, H5P_DEFAULT);
+  const hid_t t = H5Aget_type(a);
+  std::string out;
+  check(H5Tget_class(t) == H5T_STRING, std::string(name) + " is a string");
+  if (H5Tis_variable_str(t) > 0) {
+    char* p = nullptr;
+    const hid_t mem = H5Tcopy(t);
+    if (H5Aread(a, mem, &p) >= 0 && p) out = p;
+    H5free_memory(p);
+    H5Tclose(mem);
+  }
+  H5Tclose(t);
+  H5Aclose(a);
+  return out;
+}
+
+template <class T>
+T num_attr(hid_t f, const char* name, hid_t mem, H5T_class_t cls) {
+  T v{};
+  if (H5Aexists(f, name) <= 0) {
+    check(false, std::string("attribute ") + name + " exists");
+    return v;
+  }
+  const hid_t a = H5Aopen(f, name, H5P_DEFAULT);
+  const hid_t t = H5Aget_type(a);
+  const hid_t s = H5Aget_space(a);
+  check(H5Tget_class(t) == cls && H5Tget_size(t) == 8, std::string(name) + " is a 64-bit number");
+  check(H5Sget_simple_extent_type(s) == H5S_SCALAR, std::string(name) + " is scalar");
+  check(H5Aread(a, mem, &v) >= 0, std::string("read ") + name);
+  H5Sclose(s);
+  H5Tclose(t);
+  H5Aclose(a);
+  return v;
+}
+
+std::vector<double> dataset(hid_t f, const char* name, std::vector<hsize_t> want) {
+  std::vector<double> v;
+  if (H5Lexists(f, "/fields", H5P_DEFAULT) <= 0 || H5Lexists(f, "/coordinates", H5P_DEFAULT) <= 0 ||
+      H5Lexists(f, name, H5P_DEFAULT) <= 0) {
+    check(false, std::string("dataset ") + name + " exists");
+    return v;
+  }
+  const hid_t d = H5Dopen2(f, name, H5P_DEFAULT);
+  const hid_t t = H5Dget_type(d);
+  const hid_t s = H5Dget_space(d);
+  check(H5Tequal(t, H5T_IEEE_F64LE) > 0, std::string(name) + " is float64 little-endian");
+  const int rank = H5Sget_simple_extent_ndims(s);
+  std::vector<hsize_t> dims(rank > 0 ? rank : 0);
+  if (rank > 0) H5Sget_simple_extent_dims(s, dims.data(), nullptr);
+  check(dims == want, std::string(name) + " has the expected shape");
+  if (dims == want) {
+    v.resize(H5Sget_simple_extent_npoints(s));
+    check(H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) >= 0,
+          std::string("read ") + name);
+  }
+  H5Sclose(s);
+  H5Tclose(t);
+  H5Dclose(d);
+  return v;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 5) {
+    std::fprintf(stderr, "usage: %s FILE EXPECTED_DIGEST NRANKS MODE\n", argv[0]);
+    return 2;
+  }
+  const hid_t f = H5Fopen(argv[1], H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) {
+    std::fprintf(stderr, "FAIL: cannot open %s\n", argv[1]);
+    return 1;
+  }
+  const long long nx = 38, ny = 5;
+  // Root attributes.
+  check(str_attr(f, "format") == "slabhydro-checkpoint", "format");
+  check(num_attr<long long>(f, "format_version", H5T_NATIVE_LLONG, H5T_INTEGER) == 1, "format_version");
+  check(num_attr<double>(f, "time", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 0.0, "time");
+  check(num_attr<long long>(f, "step", H5T_NATIVE_LLONG, H5T_INTEGER) == 0, "step");
+  check(num_attr<double>(f, "dt", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 0.0, "dt");
+  check(num_attr<long long>(f, "nx", H5T_NATIVE_LLONG, H5T_INTEGER) == nx, "nx");
+  check(num_attr<long long>(f, "ny", H5T_NATIVE_LLONG, H5T_INTEGER) == ny, "ny");
+  check(num_attr<double>(f, "x1min", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 0.0, "x1min");
+  check(num_attr<double>(f, "x1max", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 1.0, "x1max");
+  check(num_attr<double>(f, "x2min", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 0.0, "x2min");
+  check(num_attr<double>(f, "x2max", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 0.25, "x2max");
+  check(str_attr(f, "boundary_x1_inner") == "outflow", "boundary_x1_inner");
+  check(str_attr(f, "boundary_x1_outer") == "reflecting", "boundary_x1_outer");
+  check(str_attr(f, "boundary_x2_inner") == "periodic", "boundary_x2_inner");
+  check(str_attr(f, "boundary_x2_outer") == "periodic", "boundary_x2_outer");
+  check(num_attr<double>(f, "gamma", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 1.4, "gamma");
+  check(str_attr(f, "problem") == "sod", "problem");
+  const std::string deck = str_attr(f, "deck");
+  check(deck.find("nx: 38") != std::string::npos, "deck holds the mesh");
+  check(deck.find("x0: 0.5") != std::string::npos, "deck holds the problem");
+  check(deck.find("dir:") != std::string::npos, "deck holds the --output-dir override");
+  check(str_attr(f, "software_version").rfind("slabhydro ", 0) == 0, "software_version");
+  check(num_attr<long long>(f, "nranks", H5T_NATIVE_LLONG, H5T_INTEGER) == std::atoll(argv[3]), "nranks");
+  check(str_attr(f, "io_mode") == argv[4], "io_mode");
+  check(str_attr(f, "written_at").size() == 20, "written_at is YYYY-MM-DDTHH:MM:SSZ");
+  check(str_attr(f, "state_digest") == argv[2], "state_digest equals the digest the run printed");
+  check(num_attr<long long>(f, "complete", H5T_NATIVE_LLONG, H5T_INTEGER) == 1, "complete");
+
+  // Coordinates: cell centres.
+  const std::vector<double> x = dataset(f, "/coordinates/x", {hsize_t(nx)});
+  const std::vector<double> y = dataset(f, "/coordinates/y", {hsize_t(ny)});
+  for (long long i = 0; i < (long long)x.size(); ++i) check(near(x[i], (i + 0.5) / nx), "x centre");
+  for (long long j = 0; j < (long long)y.size(); ++j) check(near(y[j], 0.25 * (j + 0.5) / ny), "y centre");
+
+  // Fields: [ny][nx], x fastest. Sod at t = 0: the left half (x < 0.5)
+  // holds (rho, p) = (1, 1), the right half (0.125, 0.1), at rest.
+  const std::vector<double> d = dataset(f, "/fields/dens", {hsize_t(ny), hsize_t(nx)});
+  const std::vector<double> mx = dataset(f, "/fields/momx", {hsize_t(ny), hsize_t(nx)});
+  const std::vector<double> my = dataset(f, "/fields/momy", {hsize_t(ny), hsize_t(nx)});
+  const std::vector<double> e = dataset(f, "/fields/ener", {hsize_t(ny), hsize_t(nx)});
+  int bad = 0;
+  if (!d.empty() && !mx.empty() && !my.empty() && !e.empty())
+    for (long long j = 0; j < ny; ++j)
+      for (long long i = 0; i < nx; ++i) {
+        const std::size_t k = std::size_t(j * nx + i);
+        const bool left = i < nx / 2;
+        bad += d[k] != (left ? 1.0 : 0.125);
+        bad += mx[k] != 0.0 || my[k] != 0.0;
+        bad += !near(e[k], left ? 1.0 / 0.4 : 0.1 / 0.4);
+      }
+  check(bad == 0, "field values of the Sod initial state (" + std::to_string(bad) + " wrong)");
+  H5Fclose(f);
+  if (failures == 0) std::printf("check_checkpoint_plain: %s OK\n", argv[1]);
+  return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,36 @@
+# slabhydro inspect: passes on a good checkpoint and a plot file; fails on a
+# checkpoint whose data were altered after writing, on an incomplete one and
+# on a file that is not HDF5. A restart from the altered file is refused.
+source "$(dirname "$0")/lib.sh"
+D="$DECKS/blast.yaml"
+
+run 3 a.log run "$D" --output-dir i --set time.nlim=4 --set plot.every_steps=4
+C=i/blast_chk_000004.h5
+"$BIN" inspect $C >good.log || { cat good.log >&2; fail "inspect of a good file failed"; }
+expect_grep "^complete      yes" good.log
+expect_grep "^state digest  stored $(digest_of a.log), recomputed $(digest_of a.log): match" good.log
+expect_grep "^step          4" good.log
+expect_grep "^  dens  " good.log
+expect_grep "^result        OK" good.log
+"$MPIEXEC" -n 2 "$BIN" inspect i/blast_plt_000004.h5 >plot.log || fail "inspect of a plot file failed"
+expect_grep "slabhydro-plot" plot.log
+
+cp $C altered.h5
+"$H5_TAMPER" poke altered.h5 /fields/ener 3 5 1.2345
+if "$BIN" inspect altered.h5 >altered.log; then fail "inspect passed an altered file"; fi
+expect_grep ": MISMATCH" altered.log
+expect_grep "does not match the stored state digest" altered.log
+run_fails 2 altered_mpi.log inspect altered.h5  # the exit code reaches mpiexec
+
+cp $C incomplete.h5
+"$H5_TAMPER" drop-attr incomplete.h5 complete
+if "$BIN" inspect incomplete.h5 >incomplete.log; then fail "inspect passed an incomplete file"; fi
+expect_grep "^complete      NO" incomplete.log
+
+echo "not hdf5" >junk.h5
+if "$BIN" inspect junk.h5 >junk.log 2>&1; then fail "inspect passed a junk file"; fi
+expect_grep "junk.h5" junk.log
+
+run_fails 2 restart.log run "$D" --output-dir j --restart altered.h5
+expect_grep "do not match its state digest" restart.log
+echo "inspect: OK"

@@ -1,0 +1,157 @@
+#include "bench_io.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "collective.hpp"
+#include "error.hpp"
+#include "file_ops.hpp"
+#include "h5_attributes.hpp"
+#include "mpi_check.hpp"
+#include "slab_file.hpp"
+
+namespace slabhydro {
+namespace {
+
+double now() {
+  using C = std::chrono::steady_clock;
+  return std::chrono::duration<double>(C::now().time_since_epoch()).count();
+}
+
+int rank_of(MPI_Comm comm) {
+  int r = 0;
+  SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &r));
+  return r;
+}
+
+std::string dataset_path(const std::string& name) { return "/fields/" + name; }
+
+void write_meta(SlabFile& f, const BenchFileMeta& m) {
+  agree_on(f.comm(), [&] {
+    if (!f.holds_file()) return;
+    const hid_t r = f.id();
+    const std::string& w = f.path();
+    write_attribute(r, "format", std::string(kBenchFormat), w);
+    write_attribute(r, "format_version", kBenchFormatVersion, w);
+    write_attribute(r, "kind", m.kind, w);
+    write_attribute(r, "nx", m.nx, w);
+    write_attribute(r, "ny", m.ny, w);
+    write_attribute(r, "ng", m.ng, w);
+    write_attribute(r, "nranks", m.nranks, w);
+    write_attribute(r, "io_mode", std::string(to_string(f.mode())), w);
+    write_attribute(r, "pattern",
+                    std::string("cell (i, j) of unknown v: (j * nx + i) + (v + 1) / 32; corners: "
+                                "average of the 4 cells around, outflow at the domain edge"),
+                    w);
+  });
+}
+
+}  // namespace
+
+BenchPhases max_over_ranks(MPI_Comm comm, const BenchPhases& local) {
+  double in[4] = {local.open, local.transfer, local.close, local.total}, out[4];
+  SLABHYDRO_MPI_CHECK(MPI_Allreduce(in, out, 4, MPI_DOUBLE, MPI_MAX, comm));
+  return {out[0], out[1], out[2], out[3]};
+}
+
+template <class T>
+BenchPhases bench_write_file(MPI_Comm comm, const std::string& path, const BenchWriteOptions& o,
+                             const SlabBlock& b, const std::vector<std::string>& names,
+                             const std::vector<const T*>& planes, const BenchFileMeta& meta) {
+  if (names.size() != planes.size())
+    throw Error("bench: " + std::to_string(names.size()) + " dataset names for " +
+                std::to_string(planes.size()) + " planes");
+  const int rank = rank_of(comm);
+  const std::string tmp = tmp_name(path);
+  BenchPhases t;
+  SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
+  const double t0 = now();
+  try {
+    SlabFile f(comm, tmp, SlabFile::Access::create, o.io);
+    const double t1 = now();
+    for (std::size_t k = 0; k < names.size(); ++k)
+      write_slab_field(f, dataset_path(names[k]), b, planes[k], o.dataset);
+    write_meta(f, meta);
+    const double t2 = now();
+    if (o.fsync) f.flush();  // MPI-IO: MPI_File_sync on every rank
+    f.close();
+    agree_on(comm, [&] {
+      if (rank != 0) return;
+      if (o.fsync) {
+        fsync_file(tmp);  // serial mode: the POSIX driver's flush does not sync
+        commit_rename(tmp, path);
+      } else if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        throw Error("cannot rename '" + tmp + "' to '" + path + "'");
+      }
+    });
+    const double t3 = now();
+    t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0};
+  } catch (const Error& e) {
+    if (rank == 0) std::remove(tmp.c_str());
+    throw Error(path + " was not written: " + e.what(), e.collective());
+  }
+  return max_over_ranks(comm, t);
+}
+
+template <class T>
+BenchPhases bench_read_file(MPI_Comm comm, const std::string& path, const IoOptions& io,
+                            const SlabBlock& b, const std::vector<std::string>& names,
+                            const std::vector<T*>& planes) {
+  if (names.size() != planes.size())
+    throw Error("bench: " + std::to_string(names.size()) + " dataset names for " +
+                std::to_string(planes.size()) + " planes");
+  SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
+  const double t0 = now();
+  SlabFile f(comm, path, SlabFile::Access::read, io);
+  const double t1 = now();
+  for (std::size_t k = 0; k < names.size(); ++k)
+    read_slab_field(f, dataset_path(names[k]), b, planes[k]);
+  const double t2 = now();
+  f.close();
+  const double t3 = now();
+  return max_over_ranks(comm, {t1 - t0, t2 - t1, t3 - t2, t3 - t0});
+}
+
+template BenchPhases bench_write_file(MPI_Comm, const std::string&, const BenchWriteOptions&,
+                                      const SlabBlock&, const std::vector<std::string>&,
+                                      const std::vector<const double*>&, const BenchFileMeta&);
+template BenchPhases bench_write_file(MPI_Comm, const std::string&, const BenchWriteOptions&,
+                                      const SlabBlock&, const std::vector<std::string>&,
+                                      const std::vector<const float*>&, const BenchFileMeta&);
+template BenchPhases bench_read_file(MPI_Comm, const std::string&, const IoOptions&,
+                                     const SlabBlock&, const std::vector<std::string>&,
+                                     const std::vector<double*>&);
+
+bool drop_file_cache(MPI_Comm comm, const std::string& path) {
+  int ok = 1;
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) {
+    ok = 0;
+  } else {
+    // Dirty pages cannot be dropped: write them first.
+    if (::fsync(fd) != 0) ok = 0;
+#if defined(POSIX_FADV_DONTNEED)
+    if (::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) != 0) ok = 0;
+#else
+    ok = 0;
+#endif
+    ::close(fd);
+  }
+  int all = 0;
+  SLABHYDRO_MPI_CHECK(MPI_Allreduce(&ok, &all, 1, MPI_INT, MPI_MIN, comm));
+  return all == 1;
+}
+
+void remove_files(MPI_Comm comm, const std::vector<std::string>& paths) {
+  if (rank_of(comm) == 0)
+    for (const std::string& p : paths) {
+      std::remove(p.c_str());
+      std::remove(tmp_name(p).c_str());
+    }
+  SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
+}
+
+}  // namespace slabhydro

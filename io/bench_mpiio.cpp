@@ -1,0 +1,141 @@
+#include "bench_mpiio.hpp"
+
+#include <chrono>
+#include <climits>
+#include <cstdio>
+#include <memory>
+
+#include "collective.hpp"
+#include "error.hpp"
+#include "file_ops.hpp"
+#include "mpi_check.hpp"
+#include "mpi_resources.hpp"
+
+namespace slabhydro {
+namespace {
+
+double now() {
+  using C = std::chrono::steady_clock;
+  return std::chrono::duration<double>(C::now().time_since_epoch()).count();
+}
+
+// Closes the file on the unwinding path; close() is the checked one.
+class MpiFile {
+ public:
+  MpiFile(MPI_Comm comm, const std::string& path, int amode, MPI_Info info) {
+    SLABHYDRO_MPI_CHECK(MPI_File_open(comm, path.c_str(), amode, info, &fh_));
+  }
+  ~MpiFile() {
+    if (fh_ != MPI_FILE_NULL) MPI_File_close(&fh_);
+  }
+  MpiFile(const MpiFile&) = delete;
+  MpiFile& operator=(const MpiFile&) = delete;
+  MPI_File get() const { return fh_; }
+  void close() { SLABHYDRO_MPI_CHECK(MPI_File_close(&fh_)); }
+
+ private:
+  MPI_File fh_ = MPI_FILE_NULL;
+};
+
+MPI_Offset offset_of(MPI_Comm comm, std::size_t bytes, const std::string& path) {
+  if (bytes > static_cast<std::size_t>(INT_MAX))
+    throw Error(path + ": the MPI-IO baseline writes at most 2^31 - 1 bytes per rank, this rank has " +
+                std::to_string(bytes) + " (use more ranks)");
+  long long mine = static_cast<long long>(bytes), before = 0;
+  SLABHYDRO_MPI_CHECK(MPI_Exscan(&mine, &before, 1, MPI_LONG_LONG, MPI_SUM, comm));
+  int rank = 0;
+  SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
+  return rank == 0 ? 0 : static_cast<MPI_Offset>(before);  // Exscan leaves rank 0 undefined
+}
+
+std::map<std::string, std::string> info_of(MPI_File fh) {
+  std::map<std::string, std::string> out;
+  MPI_Info info = MPI_INFO_NULL;
+  if (MPI_File_get_info(fh, &info) != MPI_SUCCESS || info == MPI_INFO_NULL) return out;
+  int n = 0;
+  MPI_Info_get_nkeys(info, &n);
+  for (int k = 0; k < n; ++k) {
+    char key[MPI_MAX_INFO_KEY + 1] = "";
+    MPI_Info_get_nthkey(info, k, key);
+    int len = 0, flag = 0;
+    MPI_Info_get_valuelen(info, key, &len, &flag);
+    if (!flag) continue;
+    std::string value(static_cast<std::size_t>(len) + 1, '\0');
+    MPI_Info_get(info, key, len + 1, &value[0], &flag);
+    value.resize(static_cast<std::size_t>(len));
+    out[key] = value;
+  }
+  MPI_Info_free(&info);
+  return out;
+}
+
+}  // namespace
+
+BenchPhases mpiio_write(MPI_Comm comm, const std::string& path,
+                        const std::map<std::string, std::string>& hints, const void* buf,
+                        std::size_t bytes, bool fsync, std::map<std::string, std::string>* info_out) {
+  MPI_Offset off = 0;
+  agree_on(comm, [&] { off = offset_of(comm, bytes, path); });
+  const MpiInfo info(hints);
+  SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
+  BenchPhases t;
+  const double t0 = now();
+  try {
+    std::unique_ptr<MpiFile> f;
+    agree_on(comm, [&] {
+      f = std::make_unique<MpiFile>(comm, path, MPI_MODE_CREATE | MPI_MODE_WRONLY, info.get());
+    });
+    const double t1 = now();
+    agree_on(comm, [&] {
+      SLABHYDRO_MPI_CHECK(MPI_File_write_at_all(f->get(), off, buf, static_cast<int>(bytes),
+                                                MPI_BYTE, MPI_STATUS_IGNORE));
+    });
+    const double t2 = now();
+    if (info_out) *info_out = info_of(f->get());
+    agree_on(comm, [&] {
+      if (fsync) SLABHYDRO_MPI_CHECK(MPI_File_sync(f->get()));
+      f->close();
+    });
+    const double t3 = now();
+    t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0};
+  } catch (const Error& e) {
+    throw Error(path + " (MPI-IO baseline) was not written: " + e.what(), e.collective());
+  }
+  return max_over_ranks(comm, t);
+}
+
+BenchPhases mpiio_read(MPI_Comm comm, const std::string& path,
+                       const std::map<std::string, std::string>& hints, void* buf,
+                       std::size_t bytes) {
+  MPI_Offset off = 0;
+  agree_on(comm, [&] { off = offset_of(comm, bytes, path); });
+  const MpiInfo info(hints);
+  SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
+  BenchPhases t;
+  const double t0 = now();
+  try {
+    std::unique_ptr<MpiFile> f;
+    agree_on(comm, [&] {
+      f = std::make_unique<MpiFile>(comm, path, MPI_MODE_RDONLY, info.get());
+    });
+    const double t1 = now();
+    agree_on(comm, [&] {
+      MPI_Status st;
+      SLABHYDRO_MPI_CHECK(MPI_File_read_at_all(f->get(), off, buf, static_cast<int>(bytes),
+                                               MPI_BYTE, &st));
+      int got = 0;
+      SLABHYDRO_MPI_CHECK(MPI_Get_count(&st, MPI_BYTE, &got));
+      if (got != static_cast<int>(bytes))
+        throw Error("read " + std::to_string(got) + " of " + std::to_string(bytes) + " bytes");
+    });
+    const double t2 = now();
+    agree_on(comm, [&] { f->close(); });
+    const double t3 = now();
+    t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0};
+  } catch (const Error& e) {
+    throw Error(path + " (MPI-IO baseline) was not read: " + e.what(), e.collective());
+  }
+  return max_over_ranks(comm, t);
+}
+
+}  // namespace slabhydro

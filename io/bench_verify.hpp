@@ -1,0 +1,25 @@
+#pragma once
+// --verify: every value of every benchmark file read back and compared, bit
+// for bit, with what the pattern says it must be (bench_data.hpp), and the
+// layout checked: exactly the expected datasets under /fields, each of the
+// expected shape and type. Collective over `comm`; each rank reads and checks
+// its own columns (in the transfer mode of `io`); a mismatch anywhere throws
+// one collective Error naming the file, the dataset, the zone, both values and
+// how many values were wrong.
+#include <mpi.h>
+
+#include <string>
+
+#include "h5_props.hpp"
+#include "mesh.hpp"
+
+namespace slabhydro {
+
+enum class BenchFileKind { checkpoint, plot, plot_corners };
+const char* to_string(BenchFileKind k);
+
+// Returns the number of values checked on all ranks together.
+long long bench_verify_file(MPI_Comm comm, const std::string& path, BenchFileKind kind,
+                            const Slab& slab, const IoOptions& io);
+
+}  // namespace slabhydro

@@ -97,3 +97,50 @@ TEST_CASE("check_decomposition: np > nx and slabs narrower than ng", "[unit][dec
   CHECK_THROWS_AS(check_decomposition(m, 36), Error);
   CHECK_NOTHROW(check_decomposition(m, 35));
 }
+
+TEST_CASE("check_decomposition's advice names a rank count that works", "[unit][decomposition]") {
+  // A refusal may advise "use at most K ranks"; if it does, K must be the
+  // largest rank count check_decomposition accepts for this mesh (so there
+  // must be one: nx >= ng). Checked for both refusals: np > nx, and a slab
+  // narrower than ng.
+  long long bad = 0;
+  bool shown[2][2] = {{false, false}, {false, false}};  // [np > nx][some count works]
+  for (int ng = 1; ng <= 4; ++ng)
+    for (int nx = 1; nx <= 24; ++nx)
+      for (int np = 1; np <= 30; ++np) {
+        GlobalMesh m;
+        m.nx = nx;
+        m.ny = 4;
+        m.ng = ng;
+        std::string msg;
+        try {
+          check_decomposition(m, np);
+          continue;
+        } catch (const Error& e) {
+          msg = e.what();
+        }
+        int valid = 0;  // the largest accepted rank count, 0 if none
+        for (int k = 1; k <= nx; ++k) {
+          try {
+            check_decomposition(m, k);
+            valid = k;
+          } catch (const Error&) {
+          }
+        }
+        const auto at = msg.find("use at most ");
+        if (at == std::string::npos) continue;  // no advice given
+        const int advised = std::stoi(msg.substr(at + 12));
+        if (valid > 0 && advised == valid) continue;
+        ++bad;
+        // Show the first wrong advice of each kind.
+        bool& first = shown[np > nx][valid > 0];
+        if (!first) {
+          first = true;
+          INFO("nx " << nx << " np " << np << " ng " << ng << ": the largest rank count that "
+                     << "works is " << valid << " (0: none); the message says: " << msg);
+          const bool advice_works = valid > 0 && advised == valid;
+          CHECK(advice_works);
+        }
+      }
+  CHECK(bad == 0);
+}

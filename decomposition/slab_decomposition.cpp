@@ -14,18 +14,24 @@ SlabRange slab_range(int nx, int np, int r) {
 }
 
 void check_decomposition(const GlobalMesh& mesh, int np) {
+  const std::string nx = std::to_string(mesh.nx), ng = std::to_string(mesh.ng);
+  // Every slab needs at least ng columns (a halo comes from one neighbour),
+  // so the largest usable rank count is nx / ng.
+  if (mesh.nx < mesh.ng)
+    throw Error("mesh.nx: " + nx + " columns are fewer than mesh.ng = " + ng +
+                    " guard cells, on any number of ranks: use mesh.nx >= " + ng,
+                true);
+  const std::string advice =
+      "use at most " + std::to_string(mesh.nx / mesh.ng) + " ranks or a larger mesh.nx";
   if (np > mesh.nx)
-    throw Error("mesh.nx: " + std::to_string(mesh.nx) + " columns cannot be cut into " +
-                    std::to_string(np) + " slabs (one per rank): use at most " +
-                    std::to_string(mesh.nx) + " ranks or a larger mesh.nx",
+    throw Error("mesh.nx: " + nx + " columns cannot be cut into " + std::to_string(np) +
+                    " slabs (one per rank): " + advice,
                 true);
   const int narrowest = mesh.nx / np;
   if (narrowest < mesh.ng)
     throw Error("mesh.nx: with " + std::to_string(np) + " ranks the narrowest slab has " +
-                    std::to_string(narrowest) + " columns, fewer than mesh.ng = " +
-                    std::to_string(mesh.ng) +
-                    " guard cells; a halo comes from one neighbour, so use at most " +
-                    std::to_string(mesh.nx / mesh.ng) + " ranks or a larger mesh.nx",
+                    std::to_string(narrowest) + " columns, fewer than mesh.ng = " + ng +
+                    " guard cells (a halo comes from one neighbour): " + advice,
                 true);
 }
 

@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include "error.hpp"
+#include "stop_requests.hpp"
 
 namespace slabhydro {
 namespace {
@@ -12,7 +13,7 @@ namespace {
 std::string usage() {
   return "usage:\n"
          "  slabhydro run DECK [--set section.key=value]... [--output-dir DIR]\n"
-         "                    [--restart FILE|latest] [--force]\n"
+         "                    [--restart FILE|latest] [--force] [--time-limit HH:MM:SS]\n"
          "  slabhydro inspect FILE\n"
          "  slabhydro --help | --version\n"
          "\n"
@@ -23,8 +24,15 @@ std::string usage() {
          "                         the newest complete one in the output directory\n"
          "           --force       allow overwriting checkpoints and plot files this run did\n"
          "                         not write\n"
+         "           --time-limit  wall-clock limit of this run ([[D-]HH:]MM:]SS): write a\n"
+         "                         checkpoint and exit 0 before it, leaving a margin measured\n"
+         "                         from the step and checkpoint times (deck: time.wall_limit)\n"
          "  inspect  print what a checkpoint or plot file holds, check that it is complete\n"
          "           and that its data match the stored state digest (exit 1 if not)\n"
+         "\n"
+         "While a run goes: SIGUSR1 or a file dump_now in the output directory writes a\n"
+         "checkpoint at the end of the current step and goes on; SIGTERM, SIGINT or a file\n"
+         "stop_now writes one and exits 0. Continue with --restart latest.\n"
          "\n"
          "Run under MPI: mpirun -np 4 slabhydro run inputs/sedov.yaml\n";
 }
@@ -73,6 +81,10 @@ CommandLine parse_command_line(int argc, char** argv) {
       if (c.restart.empty()) cli_error("--restart needs a checkpoint file or 'latest'");
     } else if (a == "--force") {
       c.force = true;
+    } else if (a == "--time-limit") {
+      c.time_limit = parse_duration(value("--time-limit"), "--time-limit");
+    } else if (a.rfind("--time-limit=", 0) == 0) {
+      c.time_limit = parse_duration(a.substr(13), "--time-limit");
     } else if (a == "--help" || a == "-h") {
       c.kind = CommandLine::Kind::help;
       return c;

@@ -12,6 +12,7 @@ struct CommandLine {
   std::string output_dir;          // --output-dir (overrides output.dir)
   std::string restart;             // --restart FILE | latest; empty: a fresh run
   bool force = false;              // --force: may overwrite output it did not write
+  double time_limit = 0.0;         // --time-limit, seconds; 0: the deck's time.wall_limit
   std::string file;                // inspect: the file
 };
 

@@ -18,6 +18,9 @@ const std::vector<KeySpec>& deck_schema() {
       {"boundary.x2_outer", K::string, "periodic", "periodic | outflow | reflecting"},
       {"time.tlim", K::real, nullptr, "simulated time at which the run ends"},
       {"time.nlim", K::integer, "-1", "step limit (-1: none)"},
+      {"time.wall_limit", K::string, "",
+       "wall-clock limit [[D-]HH:]MM:]SS: checkpoint and stop before it (--time-limit "
+       "overrides; empty: none)"},
       {"hydro.gamma", K::real, "1.4", "ratio of specific heats, > 1"},
       {"hydro.cfl", K::real, "0.4", "Courant number, in (0, 1]"},
       {"hydro.riemann", K::string, "hllc", "hllc | hlle | rusanov"},
@@ -48,12 +51,18 @@ const std::vector<KeySpec>& deck_schema() {
       {"output.dir", K::string, ".", "output directory (--output-dir overrides)"},
       {"output.progress_interval", K::real, "2.0",
        "seconds of wall clock between progress lines (0: every step)"},
+      {"output.trigger_interval", K::real, "1.0",
+       "seconds of wall clock between looks for the files dump_now and stop_now in "
+       "output.dir (0: every step)"},
       {"checkpoint.every_steps", K::integer, "0", "checkpoint every this many steps (0: off)"},
       {"checkpoint.every_time", K::real, "0.0",
        "checkpoint at the first step end at or after each multiple of this simulated time (0: off)"},
       {"checkpoint.every_wall", K::real, "0.0",
        "checkpoint when this many wall-clock seconds passed since the last one (0: off)"},
       {"checkpoint.keep", K::integer, "3", "checkpoints kept in output.dir (older ones deleted)"},
+      {"checkpoint.mtbf", K::real, "0.0",
+       "mean time between failures in seconds: without every_wall, checkpoint every "
+       "sqrt(2 x checkpoint cost x mtbf) s of wall clock (Young/Daly; 0: off)"},
       {"plot.every_steps", K::integer, "0", "plot file every this many steps (0: off)"},
       {"plot.every_time", K::real, "0.0",
        "plot file at the first step end at or after each multiple of this simulated time (0: off)"},

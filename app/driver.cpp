@@ -1,6 +1,7 @@
 #include "driver.hpp"
 
 #include <cmath>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
@@ -12,10 +13,14 @@
 #include "global_reduce.hpp"
 #include "halo_exchange.hpp"
 #include "hydro_solver.hpp"
+#include "file_ops.hpp"
+#include "output_catalog.hpp"
 #include "outputs.hpp"
 #include "report.hpp"
 #include "restart.hpp"
 #include "run_config.hpp"
+#include "run_status.hpp"
+#include "stop_requests.hpp"
 #include "timers.hpp"
 #include "version.hpp"
 
@@ -33,6 +38,24 @@ std::string yaml_quoted(const std::string& s) {
 }
 
 bool periodic_x(const Boundaries& bc) { return bc.x1_inner == BoundaryType::periodic; }
+
+// A word for a shell command line, quoted when it needs to be.
+std::string shell_word(const std::string& w) {
+  if (!w.empty() && w.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                        "0123456789_-+=/.,:@%") == std::string::npos)
+    return w;
+  std::string q = "'";
+  for (char c : w) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// The command that continues this run from its newest checkpoint.
+std::string continue_command(const CommandLine& cl, int ranks) {
+  std::string c = "mpirun -np " + std::to_string(ranks) + " slabhydro run " + shell_word(cl.deck);
+  for (const std::string& s : cl.sets) c += " --set " + shell_word(s);
+  if (!cl.output_dir.empty()) c += " --output-dir " + shell_word(cl.output_dir);
+  return c + " --restart latest";
+}
 
 // The CFL step over all ranks; a bad zone anywhere stops every rank together.
 double global_timestep(const HydroSolver& solver, double local_key, MPI_Comm comm,
@@ -54,13 +77,19 @@ double global_timestep(const HydroSolver& solver, double local_key, MPI_Comm com
 class Simulation {
  public:
   // restart: the checkpoint to continue from, or null for a fresh run.
-  Simulation(MPI_Comm comm, const RunConfig& cfg, const RestartPoint* restart, bool force)
+  // t_launch: when this run started (the time limit counts from there).
+  Simulation(MPI_Comm comm, const RunConfig& cfg, const RestartPoint* restart, bool force,
+             const CommandLine& cl, double t_launch)
       : cfg_(cfg),
+        cl_(cl),
         decomp_(comm, cfg.mesh, periodic_x(cfg.bc)),
         solver_(decomp_.slab(), cfg.hydro, cfg.bc),
         halo_(decomp_),
         outputs_(cfg_, decomp_, solver_, force, restart != nullptr,
-                 restart ? restart->meta.step : 0) {
+                 restart ? restart->meta.step : 0),
+        stop_(decomp_.comm(), {cl.time_limit > 0 ? cl.time_limit : cfg.time.wall_limit,
+                               cfg.output.dir, cfg.output.trigger_interval, true},
+              t_launch) {
     if (restart)
       load(*restart);
     else
@@ -75,6 +104,11 @@ class Simulation {
     if (root && !restart_line_.empty()) std::cout << restart_line_ << std::flush;
     const double t_start = wall_seconds();
     outputs_.start({step_, time_, last_dt_});
+    if (root) write_run_status(cfg_.output.dir, {"running", "", step_, time_, "", decomp_.size()});
+    if (root && stop_.time_limit() > 0)
+      std::cout << "time limit " << format_hms(stop_.time_limit())
+                << ": a checkpoint and a clean stop before it\n"
+                << std::flush;
     const long long zones = static_cast<long long>(cfg_.mesh.nx) * cfg_.mesh.ny;
     const double t0_sim = time_;
     const long long step0 = step_;
@@ -82,7 +116,9 @@ class Simulation {
     long long last_step = step_;
     double dt = 0.0;
     bool done = finished();
+    StepRequest stop_request;
     while (!done) {
+      const double step_t0 = wall_seconds();
       compute_.start();
       const double key = solver_.timestep_key();
       compute_.stop();
@@ -106,8 +142,26 @@ class Simulation {
       time_ = last ? cfg_.time.tlim : time_ + dt;
       ++step_;
       last_dt_ = dt;
+      stop_.record_step(wall_seconds() - step_t0);
       outputs_.after_step({step_, time_, last_dt_}, t_prev);
+      after_checkpoint();
       done = finished();
+      // Signals, trigger files and the time limit, the same on every rank.
+      const StepRequest req = stop_.poll();
+      if (req.dump || req.stop) {
+        if (!done) {  // at the end, finish() writes the final checkpoint anyway
+          outputs_.checkpoint_now({step_, time_, last_dt_});
+          after_checkpoint();
+        }
+        stop_.acknowledge(req);
+        if (root && !req.stop)
+          std::cout << req.why << ": checkpoint at step " << step_ << ", the run goes on\n"
+                    << std::flush;
+        if (req.stop && !done) {
+          stop_request = req;
+          done = true;
+        }
+      }
       const double now = wall_seconds();
       if (root && (done || now - last_print >= cfg_.output.progress_interval)) {
         const double rate = zones * double(step_ - last_step) / std::max(now - last_print, 1e-9);
@@ -126,6 +180,10 @@ class Simulation {
     // The final state is checked like every other, then checkpointed.
     global_timestep(solver_, solver_.timestep_key(), decomp_.comm(), step_, time_);
     outputs_.finish({step_, time_, last_dt_});
+    const std::string checkpoint =
+        outputs_.last_checkpoint_step() == step_
+            ? join_path(cfg_.output.dir, checkpoint_name(cfg_.output.basename, step_))
+            : "";
     const double total = wall_seconds() - t_start + read_seconds_;
     Summary s{};
     s.step = step_;
@@ -140,6 +198,7 @@ class Simulation {
     s.timing = {total, compute_.total(), halo_time_.total(), io,
                 total - compute_.total() - halo_time_.total() - io};
     if (root) std::cout << summary_text(s) << std::flush;
+    if (root) report_end(stop_request, checkpoint);
     return 0;
   }
 
@@ -170,15 +229,65 @@ class Simulation {
     restart_line_ = os.str();
   }
 
+  // After a step that may have written a checkpoint: its cost goes into the
+  // time-limit margin and, with checkpoint.mtbf, into the Young/Daly interval.
+  void after_checkpoint() {
+    if (outputs_.last_checkpoint_step() != step_ || step_ == measured_checkpoint_step_) return;
+    measured_checkpoint_step_ = step_;
+    const double c = outputs_.last_checkpoint_seconds();
+    stop_.record_checkpoint(c);
+    checkpoint_cost_sum_ += c;
+    ++checkpoint_count_;
+    if (cfg_.checkpoint.mtbf > 0 && cfg_.checkpoint.cadence.every_wall <= 0) {
+      const double mean = checkpoint_cost_sum_ / checkpoint_count_;
+      const double interval = young_daly_interval(mean, cfg_.checkpoint.mtbf);
+      outputs_.set_default_wall_interval(interval);
+      if (checkpoint_count_ == 1 && decomp_.rank() == 0)
+        std::cout << "checkpoint interval (Young/Daly): sqrt(2 x cost " << c << " s x mtbf "
+                  << cfg_.checkpoint.mtbf << " s) = " << interval << " s of wall clock\n"
+                  << std::flush;
+    }
+  }
+
+  // Rank 0: the last words of the run, and run_status for batch scripts.
+  void report_end(const StepRequest& req, const std::string& checkpoint) {
+    RunStatus st{"complete", "", step_, time_, checkpoint, decomp_.size()};
+    if (!req.stop) {
+      st.reason = time_ >= cfg_.time.tlim ? "tlim" : "nlim";
+      write_run_status(cfg_.output.dir, st);
+      return;
+    }
+    st.state = "stopped";
+    st.reason = to_string(req.reason);
+    write_run_status(cfg_.output.dir, st);
+    std::ostringstream os;
+    os << "slabhydro: stopped at step " << step_ << ", time " << time_ << " of tlim "
+       << cfg_.time.tlim << ": ";
+    if (req.reason == StopReason::time_limit)
+      os << "the time limit " << format_hms(stop_.time_limit()) << " is near (" << std::fixed
+         << std::setprecision(1) << stop_.decided_elapsed() << " s used, margin "
+         << stop_.decided_margin() << " s kept for a step and a checkpoint)";
+    else
+      os << req.why << " asked for a checkpoint and a stop";
+    os << "; checkpoint " << (checkpoint.empty() ? std::string("(none)") : checkpoint) << "\n"
+       << "continue with: " << continue_command(cl_, decomp_.size()) << "\n";
+    std::cout << os.str() << std::flush;
+  }
+
   bool finished() const {
     return time_ >= cfg_.time.tlim || (cfg_.time.nlim >= 0 && step_ >= cfg_.time.nlim);
   }
 
   RunConfig cfg_;
+  const CommandLine& cl_;
   SlabDecomposition decomp_;
   HydroSolver solver_;
   HaloExchange halo_;
   Outputs outputs_;
+  StopRequests stop_;
+  long long measured_checkpoint_step_ = -1;
+  double checkpoint_cost_sum_ = 0.0;
+  long long checkpoint_count_ = 0;
   double time_ = 0.0;
   long long step_ = 0;
   double last_dt_ = 0.0;
@@ -190,6 +299,9 @@ class Simulation {
 }  // namespace
 
 int run_simulation(MPI_Comm comm, const CommandLine& cl) {
+  const double t_launch = wall_seconds();
+  // SIGUSR1/SIGTERM/SIGINT only set flags from here on; the loop acts on them.
+  const StopSignalHandlers handlers;
   const std::string text = read_deck_text(comm, cl.deck);
   std::vector<std::string> sets = cl.sets;
   // --output-dir is an override like --set, so the deck stored in checkpoints shows it.
@@ -197,11 +309,11 @@ int run_simulation(MPI_Comm comm, const CommandLine& cl) {
   const Deck deck(text, cl.deck, sets);
   const RunConfig cfg = make_run_config(deck);
   if (cl.restart.empty()) {
-    Simulation sim(comm, cfg, nullptr, cl.force);
+    Simulation sim(comm, cfg, nullptr, cl.force, cl, t_launch);
     return sim.run();
   }
   const RestartPoint r = find_restart(comm, cl.restart, cfg, deck);
-  Simulation sim(comm, cfg, &r, cl.force);
+  Simulation sim(comm, cfg, &r, cl.force, cl, t_launch);
   return sim.run();
 }
 

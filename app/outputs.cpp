@@ -92,7 +92,8 @@ double Outputs::checkpoint_now(const OutputState& s) {
 }
 
 bool Outputs::wall_due() {
-  const double every = cfg_.checkpoint.cadence.every_wall;
+  const double deck = cfg_.checkpoint.cadence.every_wall;
+  const double every = deck > 0.0 ? deck : default_wall_interval_;
   if (every <= 0.0) return false;
   // Rank 0's clock decides for all.
   int due = root_ && wall_seconds() - last_checkpoint_wall_ >= every ? 1 : 0;
@@ -149,7 +150,8 @@ void Outputs::write_checkpoint(const OutputState& s) {
       warn(std::string("checkpoint.keep: ") + e.what());
     }
   }
-  io_seconds_ += wall_seconds() - t0;
+  last_checkpoint_seconds_ = wall_seconds() - t0;
+  io_seconds_ += last_checkpoint_seconds_;
 }
 
 void Outputs::write_plot(const OutputState& s) {

@@ -41,6 +41,13 @@ class Outputs {
   double checkpoint_now(const OutputState& s);
 
   double io_seconds() const { return io_seconds_; }
+  // The newest checkpoint of this run: its step (the restart step, or -1,
+  // before the first) and what writing it cost, in seconds.
+  long long last_checkpoint_step() const { return last_checkpoint_step_; }
+  double last_checkpoint_seconds() const { return last_checkpoint_seconds_; }
+  // The wall-clock checkpoint interval used when the deck sets none
+  // (checkpoint.every_wall = 0), e.g. the Young/Daly interval; 0: none.
+  void set_default_wall_interval(double seconds) { default_wall_interval_ = seconds; }
   void add_io_seconds(double s) { io_seconds_ += s; }
 
  private:
@@ -60,6 +67,8 @@ class Outputs {
   long long last_checkpoint_step_;
   long long last_plot_step_ = -1;
   double last_checkpoint_wall_;
+  double last_checkpoint_seconds_ = 0.0;
+  double default_wall_interval_ = 0.0;
   double io_seconds_ = 0.0;
   std::set<std::string> written_;  // paths written by this run
   CheckpointWriter checkpoint_writer_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "error.hpp"
+#include "stop_requests.hpp"
 
 namespace slabhydro {
 namespace {
@@ -115,6 +116,10 @@ RunConfig make_run_config(const Deck& d) {
   check_periodic_pair(d, "boundary.x2_inner", c.bc.x2_inner, "boundary.x2_outer", c.bc.x2_outer);
 
   c.time.tlim = positive(d, "time.tlim");
+  {
+    const std::string wl = d.get_string("time.wall_limit");
+    if (!wl.empty()) c.time.wall_limit = parse_duration(wl, d.where("time.wall_limit") + ": time.wall_limit");
+  }
   c.time.nlim = d.get_int("time.nlim");
   if (c.time.nlim < -1) d.fail("time.nlim", "must be -1 (no limit) or >= 0, got " +
                                                 std::to_string(c.time.nlim));
@@ -186,6 +191,8 @@ RunConfig make_run_config(const Deck& d) {
   c.checkpoint.cadence.every_time = non_negative(d, "checkpoint.every_time");
   c.checkpoint.cadence.every_wall = non_negative(d, "checkpoint.every_wall");
   c.checkpoint.keep = int_at_least(d, "checkpoint.keep", 1);
+  c.checkpoint.mtbf = non_negative(d, "checkpoint.mtbf");
+  c.output.trigger_interval = non_negative(d, "output.trigger_interval");
   c.plot.every_steps = non_negative_int(d, "plot.every_steps");
   c.plot.every_time = non_negative(d, "plot.every_time");
 
@@ -215,6 +222,7 @@ std::string describe(const RunConfig& c) {
      << ", integrator = " << to_string(c.hydro.integrator) << "\n"
      << "  time        tlim = " << c.time.tlim;
   if (c.time.nlim >= 0) os << ", nlim = " << c.time.nlim;
+  if (c.time.wall_limit > 0) os << ", wall-clock limit " << format_hms(c.time.wall_limit);
   os << "\n  output      " << c.output.dir << "/" << c.output.basename << "_*\n";
   auto cadence = [&](const Cadence& k, const char* what) {
     os << "  " << what;
@@ -229,6 +237,9 @@ std::string describe(const RunConfig& c) {
     os << "\n";
   };
   cadence(c.checkpoint.cadence, "checkpoints ");
+  if (c.checkpoint.mtbf > 0 && c.checkpoint.cadence.every_wall <= 0)
+    os << "              and every sqrt(2 x cost x mtbf) s of wall clock (Young/Daly, mtbf = "
+       << c.checkpoint.mtbf << " s)\n";
   os << "              keep " << c.checkpoint.keep << ", io mode " << to_string(c.io.mode);
   if (c.io.alignment > 1) os << ", alignment " << c.io.alignment;
   for (const auto& h : c.io.hints) os << ", " << h.first << "=" << h.second;

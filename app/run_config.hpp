@@ -13,12 +13,14 @@ namespace slabhydro {
 struct TimeConfig {
   double tlim = 0.0;
   long long nlim = -1;  // -1: no step limit
+  double wall_limit = 0.0;  // seconds of wall clock for this run; 0: none
 };
 
 struct OutputConfig {
   std::string basename;
   std::string dir = ".";
   double progress_interval = 2.0;  // seconds of wall clock
+  double trigger_interval = 1.0;   // seconds between looks for dump_now/stop_now
 };
 
 // When to write a file: every N steps, at the first step end at or after each
@@ -35,6 +37,7 @@ struct Cadence {
 struct CheckpointConfig {
   Cadence cadence;
   int keep = 3;  // checkpoints left in output.dir after each write
+  double mtbf = 0.0;  // seconds; > 0 and no every_wall: Young/Daly wall cadence
 };
 
 struct RunConfig {

@@ -217,7 +217,11 @@ int StopRequests::local_bits() {
     if (file_exists(join(cfg_.dir, "dump_now"))) bits |= b::dump_file;
     if (file_exists(join(cfg_.dir, "stop_now"))) bits |= b::stop_file;
   }
-  if (cfg_.time_limit > 0 && now - t_start_ + margin() >= cfg_.time_limit) bits |= b::time_limit;
+  if (cfg_.time_limit > 0 && now - t_start_ + margin() >= cfg_.time_limit) {
+    bits |= b::time_limit;
+    decided_elapsed_ = now - t_start_;
+    decided_margin_ = margin();
+  }
   return bits;
 }
 

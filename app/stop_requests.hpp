@@ -67,7 +67,7 @@ struct MarginModel {
   double slack_max = 5.0;
   double slack_fraction = 0.05;
   double unmeasured_checkpoint_steps = 10.0;
-  double unmeasured_checkpoint_min = 1.0;
+  double unmeasured_checkpoint_min = 0.5;
 };
 double time_limit_margin(const MarginModel& m, double limit, double step_max, double checkpoint_max,
                          bool checkpoint_measured);
@@ -100,6 +100,10 @@ class StopRequests {
   double margin() const;
   double time_limit() const { return cfg_.time_limit; }
   double elapsed() const;
+  // Rank 0, once the time limit asked for a stop: the elapsed time and the
+  // margin that decided it.
+  double decided_elapsed() const { return decided_elapsed_; }
+  double decided_margin() const { return decided_margin_; }
 
  private:
   int local_bits();
@@ -112,6 +116,7 @@ class StopRequests {
   double step_max_ = 0.0, checkpoint_max_ = 0.0;
   bool checkpoint_measured_ = false;
   double last_file_check_ = -1e300;
+  double decided_elapsed_ = 0.0, decided_margin_ = 0.0;
 };
 
 // The request bits, exposed for tests.

@@ -1,0 +1,38 @@
+#include "run_status.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "file_ops.hpp"
+
+namespace slabhydro {
+
+void write_run_status(const std::string& dir, const RunStatus& s) {
+  const std::string path = join_path(dir, "run_status");
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::trunc);
+    char t[64];
+    std::snprintf(t, sizeof t, "%.17g", s.time);
+    f << "# written by slabhydro; read by jobscripts/\n"
+      << "state=" << s.state << "\n"
+      << "reason=" << s.reason << "\n"
+      << "step=" << s.step << "\n"
+      << "time=" << t << "\n"
+      << "checkpoint=" << s.checkpoint << "\n"
+      << "ranks=" << s.ranks << "\n";
+    f.close();
+    if (!f) {
+      std::cerr << "slabhydro: warning: cannot write " << tmp << "\n";
+      std::remove(tmp.c_str());
+      return;
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::cerr << "slabhydro: warning: cannot rename " << tmp << " to " << path << "\n";
+    std::remove(tmp.c_str());
+  }
+}
+
+}  // namespace slabhydro

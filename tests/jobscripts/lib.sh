@@ -81,3 +81,31 @@ wait_for_file() {
   done
   return 1
 }
+
+# The runs the tests compare with (see test_reference.sh): a small and a big
+# Sedov blast, hundreds of steps each.
+SMALL=(--set mesh.nx=128 --set mesh.ny=128 --set time.tlim=0.2)
+BIG=(--set time.tlim=0.2)
+SEDOV=$SRC/inputs/sedov.yaml
+
+# reference_digest NAME: the digest test_reference.sh stored ($4 of the test).
+reference_digest() {
+  local f=${REFDIR:?the reference directory is the 4th argument}/$1.digest
+  [ -s "$f" ] || fail "no reference digest $f (test jobscripts_reference)"
+  cat "$f"
+}
+REFDIR=${4:-}
+
+# wait_for_step LOG N SECONDS: true once a progress line of step >= N is in LOG.
+wait_for_step() {
+  local i s
+  for ((i = 0; i < $3 * 20; i++)); do
+    s=$(sed -n 's/^step *\([0-9][0-9]*\) .*/\1/p' "$1" 2>/dev/null | tail -n 1)
+    [ -n "$s" ] && ((s >= $2)) && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# The pids of the ranks an mpirun started on this machine.
+ranks_of() { pgrep -P "$1" | sort -n; }

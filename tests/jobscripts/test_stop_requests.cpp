@@ -94,8 +94,8 @@ TEST_CASE("Young/Daly interval is sqrt(2 C MTBF)", "[stop]") {
 TEST_CASE("time-limit margin: safety * (step + checkpoint) + slack", "[stop]") {
   const MarginModel m;  // safety 1.5, slack min(5 s, 5% of the limit)
   CHECK(time_limit_margin(m, 3600, 2.0, 10.0, true) == Approx(1.5 * 12.0 + 5.0));
-  CHECK(time_limit_margin(m, 4, 0.01, 0.0, false) == Approx(1.5 * (0.01 + 1.0) + 0.2));
-  // Before any checkpoint, one is taken as ten steps when that is longer than 1 s.
+  CHECK(time_limit_margin(m, 4, 0.01, 0.0, false) == Approx(1.5 * (0.01 + 0.5) + 0.2));
+  // Before any checkpoint, one is taken as ten steps when that is longer than 0.5 s.
   CHECK(time_limit_margin(m, 3600, 0.5, 0.0, false) == Approx(1.5 * (0.5 + 5.0) + 5.0));
 }
 

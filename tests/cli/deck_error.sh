@@ -61,8 +61,9 @@ case "$KIND" in
     SETS=(--set hydro.cfl)
     expect_for() { EXPECT="slabhydro: error: --set hydro.cfl: expected --set section.key=value"; } ;;
   too_many_ranks)
-    # The message names both numbers; its advice is checked in
-    # tests/unit/test_slab_range.cpp.
+    # The message names both numbers, and its advice ("use at most K ranks")
+    # is followed below: K ranks must run (tests/unit/test_slab_range.cpp
+    # checks that K is the largest such count).
     RANKS=(3 4)
     expect_for() {
       SETS=(--set mesh.nx=$(($1 - 1)))
@@ -70,10 +71,15 @@ case "$KIND" in
     } ;;
   narrow_slab)
     # nx = 2 np - 1: the narrowest slab has 1 column, fewer than ng = 2.
+    RANKS=(3 4)
     expect_for() {
       SETS=(--set mesh.nx=$((2 * $1 - 1)))
       EXPECT="slabhydro: error: mesh.nx: with $1 ranks the narrowest slab has 1 columns, fewer than mesh.ng = 2 guard cells*"
     } ;;
+  mesh_below_ng)
+    # nx = 1 < ng = 2: no rank count helps.
+    SETS=(--set mesh.nx=1)
+    expect_for() { EXPECT="slabhydro: error: mesh.nx: 1 columns are fewer than mesh.ng = 2 guard cells*"; } ;;
   bad_option)
     expect_for() { EXPECT="slabhydro: error: unknown option '--frobnicate' (see slabhydro --help)"; }
     SETS=(--frobnicate) ;;
@@ -103,5 +109,12 @@ appears $n times, expected once"
   printf '%s\n' "$OUT" | grep -q -e '^summary:' -e '^state digest:' -e '^step ' &&
     fail "np $np: the run started"
   [ ! -e "$SCRATCH/out" ] || [ -z "$(ls -A "$SCRATCH/out")" ] || fail "np $np: files written to out/"
+  if [ "$KIND" = too_many_ranks ] || [ "$KIND" = narrow_slab ]; then
+    [[ "$OUT" =~ use\ at\ most\ ([0-9]+)\ ranks ]] || fail "np $np: no rank count advised"
+    k=${BASH_REMATCH[1]}
+    run "$k" run "$DECK" --output-dir "out_advised_$np" "${SETS[@]}" --set time.nlim=0
+    [ "$RC" -eq 0 ] || { echo "$OUT"; fail "np $np: the advised $k ranks do not run (exit code $RC)"; }
+    echo "--- the advised $k ranks run"
+  fi
 done
 echo "PASS: $KIND on ${RANKS[*]} ranks"

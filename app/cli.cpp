@@ -15,6 +15,8 @@ std::string usage() {
          "  slabhydro run DECK [--set section.key=value]... [--output-dir DIR]\n"
          "                    [--restart FILE|latest] [--force] [--time-limit HH:MM:SS]\n"
          "  slabhydro inspect FILE\n"
+         "  slabhydro bench [DECK] [--set section.key=value]... [--output-dir DIR]\n"
+         "                  [--json FILE] [--verify]\n"
          "  slabhydro --help | --version\n"
          "\n"
          "  run      evolve the problem in DECK (a YAML input deck, see inputs/)\n"
@@ -29,6 +31,7 @@ std::string usage() {
          "                         from the step and checkpoint times (deck: time.wall_limit)\n"
          "  inspect  print what a checkpoint or plot file holds, check that it is complete\n"
          "           and that its data match the stored state digest (exit 1 if not)\n"
+         + bench_usage() +
          "\n"
          "While a run goes: SIGUSR1 or a file dump_now in the output directory writes a\n"
          "checkpoint at the end of the current step and goes on; SIGTERM, SIGINT or a file\n"
@@ -57,6 +60,11 @@ CommandLine parse_command_line(int argc, char** argv) {
       c.file = args[k];
     }
     if (c.file.empty()) cli_error("inspect needs a file, e.g. slabhydro inspect out/sod_chk_000100.h5");
+    return c;
+  }
+  if (args[0] == "bench") {
+    c.bench = parse_bench_args(args);
+    c.kind = c.bench.help ? CommandLine::Kind::help : CommandLine::Kind::bench;
     return c;
   }
   if (args[0] != "run") cli_error("unknown command '" + args[0] + "'");

@@ -3,10 +3,12 @@
 #include <string>
 #include <vector>
 
+#include "bench_cli.hpp"
+
 namespace slabhydro {
 
 struct CommandLine {
-  enum class Kind { help, version, run, inspect } kind = Kind::help;
+  enum class Kind { help, version, run, inspect, bench } kind = Kind::help;
   std::string deck;                // run: the deck file
   std::vector<std::string> sets;   // --set section.key=value, in order
   std::string output_dir;          // --output-dir (overrides output.dir)
@@ -14,6 +16,7 @@ struct CommandLine {
   bool force = false;              // --force: may overwrite output it did not write
   double time_limit = 0.0;         // --time-limit, seconds; 0: the deck's time.wall_limit
   std::string file;                // inspect: the file
+  BenchArgs bench;                 // bench: its arguments (bench_cli.hpp)
 };
 
 // Throws a collective Error with a usage hint on bad arguments.

@@ -1,5 +1,7 @@
 #include "deck_schema.hpp"
 
+#include "bench_schema.hpp"
+
 namespace slabhydro {
 
 const std::vector<KeySpec>& deck_schema() {
@@ -72,7 +74,8 @@ const std::vector<KeySpec>& deck_schema() {
        "align HDF5 objects of io.alignment_threshold bytes or more to this many bytes (0: off)"},
       {"io.alignment_threshold", K::integer, "65536", "see io.alignment"},
   };
-  return schema;
+  static const std::vector<KeySpec> all = with_bench_keys(schema);  // + bench.*
+  return all;
 }
 
 const KeySpec* find_key(const std::string& key) {

@@ -6,6 +6,7 @@
 #include <Kokkos_Core.hpp>
 #include <iostream>
 
+#include "bench_command.hpp"
 #include "cli.hpp"
 #include "driver.hpp"
 #include "error.hpp"
@@ -28,6 +29,7 @@ int dispatch(int argc, char** argv) {
       return 0;
     case CommandLine::Kind::run: return slabhydro::run_simulation(MPI_COMM_WORLD, cl);
     case CommandLine::Kind::inspect: return slabhydro::run_inspect(MPI_COMM_WORLD, cl.file);
+    case CommandLine::Kind::bench: return slabhydro::run_bench(MPI_COMM_WORLD, cl.bench);
   }
   return 0;
 }

@@ -9,6 +9,7 @@
 #include "error.hpp"
 #include "h5_attributes.hpp"
 #include "h5_handle.hpp"
+#include "h5_props.hpp"
 #include "mpi_check.hpp"
 #include "slab_field_io.hpp"
 #include "slab_file.hpp"
@@ -38,7 +39,8 @@ Layout layout_of(BenchFileKind kind, const GlobalMesh& m) {
 // shapes and types.
 void check_layout(const std::string& path, BenchFileKind kind, const Layout& l) {
   h5_quiet();
-  H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), path)};
+  const H5Plist fapl = file_access_plist(MPI_COMM_SELF, IoOptions{}, false);
+  H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), path)};
   const std::string k = read_string_attribute(f.get(), "kind", path);
   if (k != to_string(kind))
     throw Error(path + ": attribute kind is '" + k + "', expected '" + to_string(kind) + "'");

@@ -1,0 +1,64 @@
+#include "bench_cli.hpp"
+
+#include "error.hpp"
+
+namespace slabhydro {
+namespace {
+[[noreturn]] void cli_error(const std::string& msg) {
+  throw Error(msg + " (see slabhydro --help)", true);
+}
+}  // namespace
+
+std::string bench_usage() {
+  return "  bench    FLASH-I/O-style benchmark: a checkpoint (24 unknowns, float64) and two\n"
+         "           plot files (4 variables, float32, at centres and corners) written\n"
+         "           bench.repetitions times beside plain MPI-IO of the same bytes; DECK\n"
+         "           defaults to inputs/flashio.yaml (keys bench.*, io.*, output.dir)\n"
+         "           --json        also write the results as JSON (schema in README)\n"
+         "           --verify      read every file back and check every value\n";
+}
+
+BenchArgs parse_bench_args(const std::vector<std::string>& args) {
+  BenchArgs b;
+  for (std::size_t k = 1; k < args.size(); ++k) {
+    const std::string& a = args[k];
+    auto value = [&](const char* flag) -> std::string {
+      if (k + 1 >= args.size()) cli_error(std::string(flag) + " needs a value");
+      const std::string v = args[++k];
+      if (v.empty()) cli_error(std::string(flag) + " needs a non-empty value");
+      return v;
+    };
+    auto inline_value = [&](const char* flag) -> std::string {
+      const std::string v = a.substr(std::string(flag).size() + 1);
+      if (v.empty()) cli_error(std::string(flag) + " needs a non-empty value");
+      return v;
+    };
+    if (a == "--set") {
+      b.sets.push_back(value("--set"));
+    } else if (a.rfind("--set=", 0) == 0) {
+      b.sets.push_back(inline_value("--set"));
+    } else if (a == "--output-dir") {
+      b.output_dir = value("--output-dir");
+    } else if (a.rfind("--output-dir=", 0) == 0) {
+      b.output_dir = inline_value("--output-dir");
+    } else if (a == "--json") {
+      b.json = value("--json");
+    } else if (a.rfind("--json=", 0) == 0) {
+      b.json = inline_value("--json");
+    } else if (a == "--verify") {
+      b.verify = true;
+    } else if (a == "--help" || a == "-h") {
+      b.help = true;
+      return b;
+    } else if (!a.empty() && a[0] == '-') {
+      cli_error("unknown option '" + a + "' for bench");
+    } else if (b.deck.empty()) {
+      b.deck = a;
+    } else {
+      cli_error("unexpected argument '" + a + "' (the deck is already '" + b.deck + "')");
+    }
+  }
+  return b;
+}
+
+}  // namespace slabhydro

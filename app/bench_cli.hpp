@@ -1,0 +1,24 @@
+#pragma once
+// The arguments of `slabhydro bench`. Pure parsing, no MPI.
+#include <string>
+#include <vector>
+
+namespace slabhydro {
+
+struct BenchArgs {
+  std::string deck;               // empty: inputs/flashio.yaml if present, else the defaults
+  std::vector<std::string> sets;  // --set section.key=value, in order
+  std::string output_dir;         // --output-dir (overrides output.dir)
+  std::string json;               // --json FILE; empty: no JSON report
+  bool verify = false;            // --verify (same as bench.verify: true)
+  bool help = false;              // --help among them
+};
+
+constexpr const char* kBenchDefaultDeck = "inputs/flashio.yaml";
+
+// args[0] is "bench". Throws a collective Error with a usage hint on bad arguments.
+BenchArgs parse_bench_args(const std::vector<std::string>& args);
+// The lines of `slabhydro --help` about bench.
+std::string bench_usage();
+
+}  // namespace slabhydro

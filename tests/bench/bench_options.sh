@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Every allowed option combination of slabhydro bench runs and verifies
+# (transfer mode x layout x deflate, alignment, MPI-IO hints, fsync, read,
+# page-cache drop, JSON), on 2 ranks and, for the modes, on 3 (uneven slabs);
+# every disallowed one stops before any file is written, with exit code 1 and
+# one message naming the key.
+# usage: bench_options.sh BINARY SOURCE_DIR SCRATCH PYTHON3
+source "$(dirname "$0")/../common/script_lib.sh"
+
+PY=${1:?python3}
+CHECK="$(dirname "$0")/check_bench.py"
+DECK="$SRC/inputs/flashio.yaml"
+SMALL=(--set bench.nx_per_rank=5 --set bench.ny=6 --set bench.ng=2 --set bench.repetitions=1)
+n=0
+
+allowed() {  # allowed NP ARGS...
+  local np=$1
+  shift
+  n=$((n + 1))
+  local dir="$SCRATCH/ok$n"
+  run "$np" bench "$DECK" "${SMALL[@]}" --verify --output-dir "$dir" --json "$dir.json" "$@"
+  [ "$RC" -eq 0 ] || { echo "$OUT" >&2; fail "np $np $*: exit code $RC"; }
+  printf '%s\n' "$OUT" | grep -qE '^verified: [0-9]+ values, all as expected$' ||
+    { echo "$OUT" >&2; fail "np $np $*: not verified"; }
+  "$PY" "$CHECK" json "$dir.json" "$np" 1 $([ "${READ:-1}" = 1 ] && echo --read) --verified ||
+    fail "np $np $*: JSON"
+  echo "ok: np $np $*"
+}
+
+for mode in collective independent serial; do
+  for chunk in none slab 4x3; do
+    allowed 2 --set io.mode=$mode --set bench.chunk=$chunk
+  done
+  allowed 3 --set io.mode=$mode --set bench.chunk=slab
+done
+for mode in collective serial; do
+  for chunk in slab 4x3; do
+    allowed 2 --set io.mode=$mode --set bench.chunk=$chunk --set bench.deflate=6
+  done
+  allowed 3 --set io.mode=$mode --set bench.chunk=slab --set bench.deflate=1
+done
+allowed 2 --set io.alignment=0
+allowed 2 --set io.alignment=4096 --set io.alignment_threshold=1
+allowed 2 --set 'io.hints={romio_cb_write: enable, cb_buffer_size: "1048576"}'
+allowed 2 --set bench.fsync=false --set bench.drop_cache=false
+allowed 1 --set bench.nx=9 --set bench.keep_files=true
+READ=0 allowed 2 --set bench.read=false
+
+# The chunk shape is cut to the datasets and recorded per file.
+"$PY" - "$SCRATCH/ok2.json" <<'EOF' || fail "chunk shapes in the JSON report"
+import json, sys
+m = {x["name"]: x for x in json.load(open(sys.argv[1]))["measurements"]}
+assert m["checkpoint"]["chunk"] == [6, 5], m["checkpoint"]["chunk"]      # slab: [ny][nx/np]
+assert m["plot_corners"]["chunk"] == [7, 6], m["plot_corners"]["chunk"]  # + the last corner column
+EOF
+# Deflate shrinks the checkpoint against the same chunks uncompressed (ok2:
+# collective, slab chunks; ok13: the same with deflate 6); file_bytes shows it.
+"$PY" - "$SCRATCH/ok2.json" "$SCRATCH/ok13.json" <<'EOF' || fail "deflate did not shrink the checkpoint"
+import json, sys
+plain, packed = (json.load(open(f))["measurements"][0] for f in sys.argv[1:3])
+assert packed["chunk"] == plain["chunk"] and packed["data_bytes"] == plain["data_bytes"]
+assert packed["file_bytes"] < plain["file_bytes"], (packed["file_bytes"], plain["file_bytes"])
+EOF
+
+refused() {  # refused KEY-IN-MESSAGE ARGS...
+  local key=$1
+  shift
+  n=$((n + 1))
+  local dir="$SCRATCH/bad$n"
+  run 2 bench "$DECK" "${SMALL[@]}" --output-dir "$dir" "$@"
+  [ "$RC" -eq 1 ] || { echo "$OUT" >&2; fail "$*: exit code $RC, expected 1"; }
+  [ "$(printf '%s\n' "$OUT" | grep -c '^slabhydro: error: ')" -eq 1 ] ||
+    { echo "$OUT" >&2; fail "$*: expected exactly one error line"; }
+  printf '%s\n' "$OUT" | grep '^slabhydro: error: ' | grep -qF -- "$key" ||
+    { echo "$OUT" >&2; fail "$*: the message does not name $key"; }
+  [ ! -e "$dir" ] || fail "$*: refused, but $dir was created"
+  echo "refused: $* -> $(printf '%s\n' "$OUT" | grep '^slabhydro: error: ')"
+}
+
+refused "bench.deflate: compression needs a chunked layout" --set bench.deflate=1
+refused "bench.deflate: compression needs a chunked layout" --set bench.deflate=1 --set io.mode=serial
+refused "only collectively" --set bench.deflate=1 --set bench.chunk=slab --set io.mode=independent
+refused "bench.deflate" --set bench.deflate=10 --set bench.chunk=slab
+refused "bench.chunk" --set bench.chunk=3by3
+refused "unknown key" --set bench.scaling=strong
+refused "bench.nx" --set bench.nx=-40
+refused "fewer than bench.ng" --set bench.nx=3
+refused "narrower than bench.ng" --set bench.nx_per_rank=1
+refused "io.mode" --set io.mode=posix
+refused "mesh.nx: not a key of slabhydro bench" --set mesh.nx=10
+refused "unknown key; did you mean bench.repetitions?" --set bench.repetiton=2
+refused "unknown option '--restart' for bench" --restart latest
+refused "cannot write the JSON report" --json "$SCRATCH/no/such/dir/r.json"
+echo "PASS: $n bench option combinations, allowed ones verified, disallowed ones refused"

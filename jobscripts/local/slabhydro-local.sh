@@ -84,7 +84,7 @@ fi
 resolved=$(command -v -- "$bin") ||
   die "slabhydro binary '$bin' not found or not executable (use --bin PATH, or put slabhydro on PATH)"
 { [ -f "$resolved" ] && [ -x "$resolved" ]; } || die "slabhydro binary '$resolved' is not an executable file (--bin)"
-bin=$resolved
+bin=$(cd -- "$(dirname -- "$resolved")" && pwd)/$(basename -- "$resolved")
 command -v -- "$mpirun" >/dev/null || die "MPI launcher '$mpirun' not found (--mpirun)"
 { [ -f "$deck" ] && [ -r "$deck" ]; } || die "deck '$deck' does not exist or cannot be read"
 if [ -e "$outdir" ] && [ ! -d "$outdir" ]; then
@@ -105,7 +105,12 @@ fi
 
 stop_request=""  # segment (USR1) or cancelled (TERM/INT)
 run_pid=""
-request_stop() { [ -z "$run_pid" ] || : >"$outdir/stop_now"; }
+stop_file_written=0
+request_stop() {
+  [ -n "$run_pid" ] || return 0
+  : >"$outdir/stop_now"
+  stop_file_written=1
+}
 trap 'log "USR1: ending this segment with a checkpoint"; stop_request=segment; request_stop' USR1
 trap 'log "TERM: checkpoint and stop"; stop_request=cancelled; request_stop' TERM
 trap 'log "INT: checkpoint and stop"; stop_request=cancelled; request_stop' INT
@@ -130,6 +135,9 @@ while :; do
     if ((rc <= 128)) || ! kill -0 "$run_pid" 2>/dev/null; then break; fi
   done
   run_pid=""
+  # A stop_now of ours that came too late for slabhydro must not stop the next segment.
+  ((stop_file_written == 0)) || rm -f -- "$outdir/stop_now"
+  stop_file_written=0
 
   state=$(status_field state)
   reason=$(status_field reason)

@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # its variables are for the scripts that source it
 # Shared by the tests in tests/jobscripts. A test script is called as
 #   bash test_x.sh BINARY SOURCE_DIR SCRATCH_DIR
 # and sources this file, which checks the arguments, empties SCRATCH_DIR,

@@ -48,6 +48,17 @@ d_ref=$(digest_of "$SCRATCH/build_tree.log")
   fail "installed binary digest '$d_inst' differs from the build tree's '$d_ref'"
 pass "the installed binary runs the installed deck from elsewhere: digest $d_inst"
 
+# The installed local job script finds the installed binary by itself.
+env PATH="/usr/local/bin:/usr/bin:/bin" bash "$share/jobscripts/local/slabhydro-local.sh" -n 2 \
+  -o out_local "$share/inputs/sod.yaml" -- "${small[@]}" >local.log 2>&1 || {
+  cat local.log >&2
+  fail "the installed slabhydro-local.sh failed"
+}
+expect_in local.log "binary $prefix/bin/slabhydro,"
+expect_in local.log "the run is complete"
+[ "$(digest_of local.log)" = "$d_ref" ] || fail "installed slabhydro-local.sh: digest $(digest_of local.log)"
+pass "the installed slabhydro-local.sh runs bin/slabhydro of its prefix"
+
 "$ibin" --version >version.log 2>&1 || fail "slabhydro --version"
 expect_in version.log "slabhydro "
 pass "installed slabhydro --version: $(cat version.log)"

@@ -25,10 +25,12 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
   st.path = path;
   SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));  // time the collective operation, not the skew
   const double t0 = now();
+  double t_sync = t0;
   try {
     {
       SlabFile f(comm, tmp, SlabFile::Access::create, opt);
       body(f);
+      t_sync = now();
       f.flush();
       f.close();
     }
@@ -45,14 +47,22 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
   unsigned long long b = st.bytes;
   SLABHYDRO_MPI_CHECK(MPI_Bcast(&b, 1, MPI_UNSIGNED_LONG_LONG, 0, comm));
   st.bytes = b;
-  st.seconds = now() - t0;
+  const double t1 = now();
+  st.seconds = t1 - t0;
+  st.sync_seconds = t1 - t_sync;
   return st;
 }
 
 std::string describe(const FileStats& s, const char* verb) {
   char buf[512];
-  std::snprintf(buf, sizeof buf, "%s %s: %llu bytes in %.3f s, %.1f MiB/s", verb, s.path.c_str(),
-                static_cast<unsigned long long>(s.bytes), s.seconds, s.mib_per_s());
+  if (s.sync_seconds > 0)
+    std::snprintf(buf, sizeof buf, "%s %s: %llu bytes in %.3f s (sync %.3f s), %.1f MiB/s", verb,
+                  s.path.c_str(), static_cast<unsigned long long>(s.bytes), s.seconds,
+                  s.sync_seconds, s.mib_per_s());
+  else
+    std::snprintf(buf, sizeof buf, "%s %s: %llu bytes in %.3f s, %.1f MiB/s", verb,
+                  s.path.c_str(), static_cast<unsigned long long>(s.bytes), s.seconds,
+                  s.mib_per_s());
   return buf;
 }
 

@@ -76,7 +76,8 @@ FileStats CheckpointWriter::write(MPI_Comm comm, const std::string& path, Checkp
 CheckpointMeta read_checkpoint_meta(const std::string& path) {
   h5_quiet();
   if (!file_exists(path)) throw Error(path + ": no such file");
-  H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), path)};
+  const H5Plist fapl = file_access_plist(MPI_COMM_SELF, IoOptions{}, false);
+  H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), path)};
   CheckpointMeta m = read_checkpoint_attributes(f.get(), path);
   if (m.nx < 1 || m.ny < 1) throw Error(path + ": nx and ny must be positive");
   for (const std::string& name : checkpoint_fields()) check_field_shape(f.get(), name, m.ny, m.nx, path);

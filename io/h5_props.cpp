@@ -33,6 +33,11 @@ H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel) {
     SLABHYDRO_H5_CHECK(H5Pset_all_coll_metadata_ops(p.get(), true), what);
     SLABHYDRO_H5_CHECK(H5Pset_coll_metadata_write(p.get(), true), what);
   }
+#if (H5_VERS_MAJOR == 1 && H5_VERS_MINOR == 10 && H5_VERS_RELEASE >= 7) || H5_VERSION_GE(1, 12, 1)
+  // Lock files as usual, but where the file system cannot (some Lustre and
+  // NFS mounts), go on instead of failing to open.
+  SLABHYDRO_H5_CHECK(H5Pset_file_locking(p.get(), true, true), what);
+#endif
   if (opt.alignment > 1)
     SLABHYDRO_H5_CHECK(H5Pset_alignment(p.get(), opt.alignment_threshold, opt.alignment), what);
   return p;

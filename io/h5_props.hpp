@@ -38,7 +38,8 @@ struct DatasetOptions {
 
 // File access. parallel: the MPI-IO driver on `comm` with the hints, and
 // collective metadata reads and writes; otherwise the default POSIX driver.
-// Both: the alignment.
+// Both: the alignment, and file locking that gives way where the file system
+// has none (HDF5 >= 1.10.7).
 H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel);
 // Dataset creation: no fill values ever written (H5D_FILL_TIME_NEVER: some
 // parallel HDF5 versions would otherwise write every dataset twice), and the

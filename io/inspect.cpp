@@ -13,6 +13,7 @@
 #include "error.hpp"
 #include "h5_attributes.hpp"
 #include "h5_handle.hpp"
+#include "h5_props.hpp"
 #include "plot_io.hpp"
 #include "slab_field_io.hpp"
 
@@ -156,7 +157,8 @@ InspectResult inspect_file(const std::string& path) {
   h5_quiet();
   std::string format;
   {
-    H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), path)};
+    const H5Plist fapl = file_access_plist(MPI_COMM_SELF, IoOptions{}, false);
+    H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), path)};
     if (!has_attribute(f.get(), "format", path))
       throw Error(path + ": not a slabhydro file (no 'format' attribute)");
     format = read_string_attribute(f.get(), "format", path);

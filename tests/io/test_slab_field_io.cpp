@@ -287,3 +287,48 @@ TEST_CASE("H5Handle owns one id and moves it", "[io]") {
   h5_quiet();
   CHECK_THROWS_AS(SLABHYDRO_H5_CHECK(H5Dopen2(id, "x", H5P_DEFAULT), "closed space"), Error);
 }
+
+TEST_CASE("property lists carry the hints, alignment, collective metadata and no fill",
+          "[io][mpi]") {
+  IoOptions opt;
+  opt.hints = {{"cb_buffer_size", "1048576"}, {"romio_cb_write", "enable"}};
+  opt.alignment = 1 << 20;
+  opt.alignment_threshold = 4096;
+  const H5Plist fapl = file_access_plist(MPI_COMM_WORLD, opt, true);
+  MPI_Comm comm = MPI_COMM_NULL;
+  MPI_Info info = MPI_INFO_NULL;
+  REQUIRE(H5Pget_fapl_mpio(fapl.get(), &comm, &info) >= 0);
+  REQUIRE(info != MPI_INFO_NULL);
+  char value[64] = "";
+  int flag = 0;
+  MPI_Info_get(info, "cb_buffer_size", sizeof value - 1, value, &flag);
+  CHECK(flag);
+  CHECK(std::string(value) == "1048576");
+  MPI_Info_get(info, "romio_cb_write", sizeof value - 1, value, &flag);
+  CHECK(std::string(value) == "enable");
+  MPI_Info_free(&info);
+  MPI_Comm_free(&comm);
+  hsize_t threshold = 0, alignment = 0;
+  REQUIRE(H5Pget_alignment(fapl.get(), &threshold, &alignment) >= 0);
+  CHECK(alignment == (1u << 20));
+  CHECK(threshold == 4096u);
+  hbool_t coll = false;
+  REQUIRE(H5Pget_all_coll_metadata_ops(fapl.get(), &coll) >= 0);
+  CHECK(coll);
+  REQUIRE(H5Pget_coll_metadata_write(fapl.get(), &coll) >= 0);
+  CHECK(coll);
+
+  const H5Plist dcpl = dataset_create_plist({{4, 8}, 1}, 2);
+  H5D_fill_time_t fill = H5D_FILL_TIME_ALLOC;
+  REQUIRE(H5Pget_fill_time(dcpl.get(), &fill) >= 0);
+  CHECK(fill == H5D_FILL_TIME_NEVER);
+  hsize_t chunk[2] = {0, 0};
+  CHECK(H5Pget_chunk(dcpl.get(), 2, chunk) == 2);
+  CHECK(chunk[1] == 8u);
+  CHECK_THROWS_AS(dataset_create_plist({{}, 3}, 2), Error);  // deflate needs chunks
+
+  const H5Plist dxpl = transfer_plist(TransferMode::collective);
+  H5FD_mpio_xfer_t xfer = H5FD_MPIO_INDEPENDENT;
+  REQUIRE(H5Pget_dxpl_mpio(dxpl.get(), &xfer) >= 0);
+  CHECK(xfer == H5FD_MPIO_COLLECTIVE);
+}

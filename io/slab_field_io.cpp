@@ -205,8 +205,9 @@ void write_serial(SlabFile& f, const std::string& name, const SlabBlock& b, cons
       if (!error.empty()) continue;
       try {
         const H5Space fs = file_space(br, where), ms = memory_space(br, where);
+        const H5Plist dxpl = transfer_plist(TransferMode::serial);
         SLABHYDRO_H5_CHECK(H5Dwrite(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(),
-                                    H5P_DEFAULT, r == 0 ? buf.data() : recv.data()),
+                                    dxpl.get(), r == 0 ? buf.data() : recv.data()),
                            where);
       } catch (const std::exception& e) {
         error = e.what();
@@ -248,8 +249,9 @@ void read_serial(SlabFile& f, const std::string& name, const SlabBlock& b, T* pl
       if (error.empty()) {
         try {
           const H5Space fs = file_space(br, where), ms = memory_space(br, where);
+          const H5Plist dxpl = transfer_plist(TransferMode::serial);
           SLABHYDRO_H5_CHECK(H5Dread(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(),
-                                     H5P_DEFAULT, buf.data()),
+                                     dxpl.get(), buf.data()),
                              where);
         } catch (const std::exception& e) {
           error = e.what();

@@ -143,6 +143,11 @@ class Simulation {
       ++step_;
       last_dt_ = dt;
       stop_.record_step(wall_seconds() - step_t0);
+      // checkpoint.mtbf before any checkpoint: a first interval from the
+      // estimated cost, so that one is written and measured.
+      if (young_daly() && checkpoint_count_ == 0)
+        outputs_.set_default_wall_interval(
+            young_daly_interval(stop_.checkpoint_estimate(), cfg_.checkpoint.mtbf));
       outputs_.after_step({step_, time_, last_dt_}, t_prev);
       after_checkpoint();
       done = finished();
@@ -238,7 +243,7 @@ class Simulation {
     stop_.record_checkpoint(c);
     checkpoint_cost_sum_ += c;
     ++checkpoint_count_;
-    if (cfg_.checkpoint.mtbf > 0 && cfg_.checkpoint.cadence.every_wall <= 0) {
+    if (young_daly()) {
       const double mean = checkpoint_cost_sum_ / checkpoint_count_;
       const double interval = young_daly_interval(mean, cfg_.checkpoint.mtbf);
       outputs_.set_default_wall_interval(interval);
@@ -247,6 +252,10 @@ class Simulation {
                   << cfg_.checkpoint.mtbf << " s) = " << interval << " s of wall clock\n"
                   << std::flush;
     }
+  }
+
+  bool young_daly() const {
+    return cfg_.checkpoint.mtbf > 0 && cfg_.checkpoint.cadence.every_wall <= 0;
   }
 
   // Rank 0: the last words of the run, and run_status for batch scripts.

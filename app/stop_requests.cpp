@@ -183,6 +183,12 @@ StopRequests::StopRequests(MPI_Comm comm, StopConfig cfg, double t_start, Clock 
 
 double StopRequests::elapsed() const { return clock_() - t_start_; }
 
+double StopRequests::checkpoint_estimate() const {
+  return checkpoint_measured_ ? checkpoint_max_
+                              : std::max(model_.unmeasured_checkpoint_steps * step_max_,
+                                         model_.unmeasured_checkpoint_min);
+}
+
 double StopRequests::margin() const {
   return time_limit_margin(model_, cfg_.time_limit, step_max_, checkpoint_max_,
                            checkpoint_measured_);

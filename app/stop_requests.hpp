@@ -98,6 +98,9 @@ class StopRequests {
   void record_step(double seconds);
   void record_checkpoint(double seconds);
   double margin() const;
+  // The checkpoint cost the margin assumes: the longest measured, or the
+  // estimate before the first.
+  double checkpoint_estimate() const;
   double time_limit() const { return cfg_.time_limit; }
   double elapsed() const;
   // Rank 0, once the time limit asked for a stop: the elapsed time and the

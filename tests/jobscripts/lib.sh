@@ -107,5 +107,14 @@ wait_for_step() {
   return 1
 }
 
-# The pids of the ranks an mpirun started on this machine.
-ranks_of() { pgrep -P "$1" | sort -n; }
+# The pids of the processes whose parent is $1 (the ranks an mpirun started
+# on this machine), from /proc: procps may not be installed.
+ranks_of() {
+  local f line fields
+  for f in /proc/[0-9]*/stat; do
+    read -r line 2>/dev/null <"$f" || continue
+    # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+    read -r -a fields <<<"${line##*) }"
+    [ "${fields[1]}" = "$1" ] && echo "${line%% *}"
+  done | sort -n
+}

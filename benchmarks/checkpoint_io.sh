@@ -86,7 +86,7 @@ one() {  # one(rep, variant): one write and one cold read
 }
 
 for rep in $(seq 1 "$REPS"); do
-  echo "repetition $rep of $REPS"
+  echo "repetition $rep of $REPS (load average: $(cut -d" " -f1-3 /proc/loadavg))"
   for v in $(tr ' ' '\n' <<<"$VARIANTS" | grep . | shuf); do one "$rep" "$v"; done
 done
 rm -rf "$DIR/run"

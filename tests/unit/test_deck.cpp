@@ -91,9 +91,23 @@ TEST_CASE("deck schema: unique keys, defaults parse as their type", "[unit][deck
       CHECK(std::string(schema[a].key) != schema[b].key);
   }
   CHECK(find_key("hydro.cfll") == nullptr);
-  // The schema defaults of a minimal deck validate.
+  // Every default reads back as its key's type.
   const std::string minimal =
       "mesh: {nx: 8, ny: 8}\ntime: {tlim: 1.0}\nproblem: {name: sedov}\n";
+  const Deck defaults(minimal, "m.yaml", {});
+  for (const KeySpec& k : schema) {
+    if (!k.fallback) continue;
+    INFO(k.key << " default '" << k.fallback << "'");
+    switch (k.type) {
+      case KeyType::integer: CHECK_NOTHROW(defaults.get_int(k.key)); break;
+      case KeyType::real: CHECK_NOTHROW(defaults.get_real(k.key)); break;
+      case KeyType::string: CHECK_NOTHROW(defaults.get_string(k.key)); break;
+      case KeyType::boolean: CHECK_NOTHROW(defaults.get_bool(k.key)); break;
+      case KeyType::map: CHECK_NOTHROW(defaults.get_map(k.key)); break;
+    }
+    CHECK(defaults.where(k.key) == "m.yaml (default)");
+  }
+  // The schema defaults of a minimal deck validate.
   const RunConfig c = make_run_config(Deck(minimal, "m.yaml", {}));
   CHECK(c.hydro.cfl == 0.4);
   CHECK(c.hydro.gamma == 1.4);

@@ -106,3 +106,12 @@ n=$(checkpoints_in yd | wc -l)
 ((n >= 3)) || fail "mtbf: $n checkpoints: $(checkpoints_in yd | tr '\n' ' ')"
 [ "$(digest_of yd.log)" = "$ref" ] || fail "mtbf: digest $(digest_of yd.log), uninterrupted $ref"
 pass "checkpoint.mtbf: $line; $n checkpoints; digest $ref"
+
+# A bad --time-limit is a command-line error before anything runs.
+rc=0
+"$MPIEXEC" -np 2 "$BIN" run "$SEDOV" --output-dir "$SCRATCH/bad_cli" --time-limit 1h >bad_cli.log 2>&1 || rc=$?
+((rc == 1)) || fail "--time-limit 1h: exit code $rc, expected 1"
+expect_in bad_cli.log "slabhydro: error: --time-limit: expected a duration [[D-]HH:]MM:]SS, e.g. 01:30:00, got '1h'"
+[ "$(grep -c 'slabhydro: error' bad_cli.log)" = 1 ] || fail "--time-limit 1h: not exactly one error message"
+[ ! -e "$SCRATCH/bad_cli" ] || fail "--time-limit 1h: the output directory was created"
+pass "--time-limit 1h: one error message, exit 1, nothing written"

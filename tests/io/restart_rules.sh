@@ -20,10 +20,13 @@ expect_grep "mesh.x1max: the checkpoint $C has 0.5, the deck has 0.75" dom.log
 run_fails 2 prob.log run "$D" --output-dir r --restart $C --set problem.name=sod
 expect_grep "problem.name: the checkpoint $C has 'sedov', the deck has 'sod'" prob.log
 
-# A longer run than the checkpoint's deck asked for.
+# A longer run than the checkpoint's deck asked for, in another transfer mode
+# and into another directory.
 run 2 longref.log run "$D" --output-dir longref --set time.tlim=0.05
-run 3 long.log run "$D" --output-dir r --restart $C --set time.tlim=0.05 --set io.mode=independent
+run 3 long.log run "$D" --output-dir r_long --restart $C --set time.tlim=0.05 --set io.mode=independent
 expect_eq "digest after a restart with a changed tlim" "$(digest_of long.log)" "$(digest_of longref.log)"
+expect_grep "^summary: step [0-9]*, time 5.0000000000e-02" long.log
+ls r_long/blast_chk_*.h5 >/dev/null || fail "no final checkpoint in the new output directory"
 
 # A fresh run into r would overwrite its checkpoints: refused, then forced.
 run_fails 2 fresh.log run "$D" --output-dir r

@@ -21,17 +21,23 @@
 //                    u(var, j, i) shaped like a Slab.
 //   h5_attributes.hpp Scalar float64 / int64 / UTF-8 string attributes.
 //   file_ops.hpp     NAME.tmp, fsync, rename + directory fsync, listing.
+//   atomic_output.hpp write_atomically(comm, path, opt, body): body fills a
+//                    SlabFile made as NAME.tmp; flush, close, fsync, rename
+//                    by rank 0 only if all ranks succeeded; FileStats
+//                    {bytes, seconds, sync_seconds} for the "MiB/s" line.
 //
 // A file with four fields of a slab, on every rank of `comm`:
 //   IoOptions opt;                                  // collective by default
-//   SlabFile f(comm, tmp_name(path), SlabFile::Access::create, opt);
 //   auto h = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), u);
-//   write_slab_vars(f, {"/fields/dens", "/fields/momx", "/fields/momy", "/fields/ener"},
-//                   slab, h);
-//   agree_on(f.comm(), [&] { if (f.holds_file()) write_attribute(f.id(), "time", t, path); });
-//   f.flush(); f.close();
-//   if (rank == 0) commit_rename(tmp_name(path), path);
+//   FileStats st = write_atomically(comm, path, opt, [&](SlabFile& f) {
+//     write_slab_vars(f, {"/fields/dens", "/fields/momx", "/fields/momy", "/fields/ener"},
+//                     slab, h);                   // DatasetOptions{chunk, deflate} optional
+//     agree_on(f.comm(), [&] { if (f.holds_file()) write_attribute(f.id(), "time", t, path); });
+//   });
+// Reading on any rank count: SlabFile(comm, path, SlabFile::Access::read, opt)
+// and read_slab_vars / read_slab_field with this rank's block.
 // Every call is collective over the file's communicator.
+#include "atomic_output.hpp"
 #include "collective.hpp"
 #include "file_ops.hpp"
 #include "h5_attributes.hpp"

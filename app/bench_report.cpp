@@ -153,6 +153,17 @@ std::string bench_repetition_line(const BenchRun& r, int rep) {
   return os.str() + "\n";
 }
 
+namespace {
+// Without the padding the last column leaves.
+std::string rtrim(const char* s) {
+  std::string t(s);
+  const bool nl = !t.empty() && t.back() == '\n';
+  if (nl) t.pop_back();
+  while (!t.empty() && t.back() == ' ') t.pop_back();
+  return nl ? t + "\n" : t;
+}
+}  // namespace
+
 std::string bench_table(const BenchRun& r) {
   std::ostringstream os;
   char line[512];
@@ -162,7 +173,7 @@ std::string bench_table(const BenchRun& r) {
   std::snprintf(line, sizeof line, "%-16s %9s %8s %8s %8s %8s  %-25s %9s  %-20s\n", "file", "MiB",
                 "prep s", "open s", "write s", "close s", "MiB/s min/median/max", "MPI-IO",
                 "ratio min/median/max");
-  os << line;
+  os << rtrim(line);
   for (const BenchMeasurement& m : r.measurements) {
     auto med = [&](auto f) { return stat(m, f).median; };
     const BenchStats bw = stat(m, [&](const BenchSample& s) { return m.mib_per_s(s); });
@@ -176,7 +187,7 @@ std::string bench_table(const BenchRun& r) {
                   med([](const BenchSample& s) { return s.hdf5.transfer; }),
                   med([](const BenchSample& s) { return s.hdf5.close; }), bws.c_str(),
                   med([&](const BenchSample& s) { return m.baseline_mib_per_s(s); }), rts.c_str());
-    os << line;
+    os << rtrim(line);
   }
   for (const BenchMeasurement& m : r.measurements)
     if (m.file_bytes != m.data_bytes && m.operation == "write")

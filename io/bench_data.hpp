@@ -7,7 +7,7 @@
 // Pattern: unknown v of zone (i, j) of an nx-wide mesh holds
 //   (j * nx + i) + (v + 1) / 32
 // (the zone's linear index, the variable in the fraction): exact in float64
-// for any mesh that fits in memory, exact in float32 while j * nx + i < 2^18.
+// for any mesh that fits in memory, exact in float32 while j * nx + i < 2^19 (24 bits).
 //
 // Corner (I, J), I in [0, nx], J in [0, ny], is the average of the four cells
 // around it, ((c(I-1, J-1) + c(I, J-1)) + c(I-1, J)) + c(I, J)) * 0.25, always

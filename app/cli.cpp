@@ -42,7 +42,10 @@ std::string usage() {
 
 CommandLine parse_command_line(int argc, char** argv) {
   CommandLine c;
-  std::vector<std::string> args(argv + 1, argv + argc);
+  // --kokkos-* options are Kokkos's own (app/main.cpp hands them over).
+  std::vector<std::string> args;
+  for (int k = 1; k < argc; ++k)
+    if (std::string(argv[k]).rfind("--kokkos-", 0) != 0) args.emplace_back(argv[k]);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") return c;
   if (args[0] == "--version") {
     c.kind = CommandLine::Kind::version;

@@ -4,7 +4,9 @@
 #include <mpi.h>
 
 #include <Kokkos_Core.hpp>
+#include <cstring>
 #include <iostream>
+#include <vector>
 
 #include "bench_command.hpp"
 #include "cli.hpp"
@@ -42,7 +44,14 @@ int main(int argc, char** argv) {
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   int code = 0;
-  Kokkos::initialize(argc, argv);
+  // Kokkos sees only its own --kokkos-* options: given `--help` it would print
+  // its help on every rank, in the middle of ours.
+  std::vector<char*> kargv{argv[0]};
+  for (int k = 1; k < argc; ++k)
+    if (std::strncmp(argv[k], "--kokkos-", 9) == 0) kargv.push_back(argv[k]);
+  int kargc = static_cast<int>(kargv.size());
+  kargv.push_back(nullptr);
+  Kokkos::initialize(kargc, kargv.data());
   try {
     code = dispatch(argc, argv);
   } catch (const slabhydro::Error& e) {

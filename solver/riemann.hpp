@@ -29,6 +29,22 @@ KOKKOS_FORCEINLINE_FUNCTION FaceFlux physical_flux(const FaceState& w, double e)
   return {mn, mn * w.vn + w.p, mn * w.vt, w.vn * (e + w.p)};
 }
 
+// Total energy and sound speed of a face state.
+struct Thermo {
+  double e, c;
+};
+KOKKOS_FORCEINLINE_FUNCTION Thermo thermo(const FaceState& w, const RiemannParams& pr) {
+  return {ideal_energy(pr.igm1, w.d, w.vn, w.vt, w.p), sound_speed(pr.gamma, w.d, w.p)};
+}
+
+// Davis (1988) estimates of the slowest and fastest signal speeds.
+KOKKOS_FORCEINLINE_FUNCTION void davis_speeds(const FaceState& l, const FaceState& r,
+                                              const Thermo& tl, const Thermo& tr, double& sl,
+                                              double& sr) {
+  sl = kmath::fmin(l.vn - tl.c, r.vn - tr.c);
+  sr = kmath::fmax(l.vn + tl.c, r.vn + tr.c);
+}
+
 }  // namespace riemann_detail
 
 // Local Lax-Friedrichs.
@@ -36,10 +52,10 @@ struct Rusanov {
   KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
                                               const RiemannParams& pr) {
     using namespace riemann_detail;
-    const double el = ideal_energy(pr.igm1, l.d, l.vn, l.vt, l.p);
-    const double er = ideal_energy(pr.igm1, r.d, r.vn, r.vt, r.p);
-    const double sl = kmath::fabs(l.vn) + sound_speed(pr.gamma, l.d, l.p);
-    const double sr = kmath::fabs(r.vn) + sound_speed(pr.gamma, r.d, r.p);
+    const Thermo tl = thermo(l, pr), tr = thermo(r, pr);
+    const double el = tl.e, er = tr.e;
+    const double sl = kmath::fabs(l.vn) + tl.c;
+    const double sr = kmath::fabs(r.vn) + tr.c;
     const double s = kmath::fmax(sl, sr);
     const FaceFlux fl = physical_flux(l, el);
     const FaceFlux fr = physical_flux(r, er);
@@ -55,12 +71,12 @@ struct HLLE {
   KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
                                               const RiemannParams& pr) {
     using namespace riemann_detail;
-    const double el = ideal_energy(pr.igm1, l.d, l.vn, l.vt, l.p);
-    const double er = ideal_energy(pr.igm1, r.d, r.vn, r.vt, r.p);
-    const double cl = sound_speed(pr.gamma, l.d, l.p);
-    const double cr = sound_speed(pr.gamma, r.d, r.p);
-    const double sl = kmath::fmin(kmath::fmin(l.vn - cl, r.vn - cr), 0.0);
-    const double sr = kmath::fmax(kmath::fmax(l.vn + cl, r.vn + cr), 0.0);
+    const Thermo tl = thermo(l, pr), tr = thermo(r, pr);
+    const double el = tl.e, er = tr.e;
+    double sl, sr;
+    davis_speeds(l, r, tl, tr, sl, sr);
+    sl = kmath::fmin(sl, 0.0);
+    sr = kmath::fmax(sr, 0.0);
     const double inv = 1.0 / (sr - sl);
     const double slsr = sl * sr;
     const FaceFlux fl = physical_flux(l, el);
@@ -92,12 +108,10 @@ struct HLLC {
   KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
                                               const RiemannParams& pr) {
     using namespace riemann_detail;
-    const double el = ideal_energy(pr.igm1, l.d, l.vn, l.vt, l.p);
-    const double er = ideal_energy(pr.igm1, r.d, r.vn, r.vt, r.p);
-    const double cl = sound_speed(pr.gamma, l.d, l.p);
-    const double cr = sound_speed(pr.gamma, r.d, r.p);
-    const double sl = kmath::fmin(l.vn - cl, r.vn - cr);
-    const double sr = kmath::fmax(l.vn + cl, r.vn + cr);
+    const Thermo tl = thermo(l, pr), tr = thermo(r, pr);
+    const double el = tl.e, er = tr.e;
+    double sl, sr;
+    davis_speeds(l, r, tl, tr, sl, sr);
     const double al = l.d * (sl - l.vn);
     const double ar = r.d * (sr - r.vn);
     const double ss = ((r.p - l.p) + (al * l.vn - ar * r.vn)) / (al - ar);

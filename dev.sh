@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 PACKAGES=(build-essential cmake libhdf5-openmpi-dev hdf5-tools openmpi-bin libopenmpi-dev
-          libtrilinos-kokkos-dev libyaml-cpp-dev catch2)
+          libtrilinos-kokkos-dev libyaml-cpp-dev catch2 python3 python3-h5py)
 
 install_missing() {
   local missing=()

@@ -17,7 +17,8 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for r in $(seq "$REPS"); do
   for np in 1 2; do
     out=$(mpirun -np "$np" "$BIN" run "$DECK" --set mesh.nx="$N" --set mesh.ny="$N" \
-          --set time.nlim="$STEPS" --set output.progress_interval=1e9 --output-dir "$tmp")
+          --set time.nlim="$STEPS" --set output.progress_interval=1e9 \
+          --output-dir "$tmp/run_${r}_$np")
     zc=$(sed -n 's/.*performance: \([0-9.e+-]*\) zone-cycles.*/\1/p' <<<"$out")
     halo=$(sed -n 's/.*halo exchange [0-9.]*s (\([0-9.]*\)%).*/\1/p' <<<"$out")
     echo "$np $zc $halo" >>"$tmp/samples"

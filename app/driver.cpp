@@ -16,6 +16,7 @@
 #include "file_ops.hpp"
 #include "output_catalog.hpp"
 #include "outputs.hpp"
+#include "progress.hpp"
 #include "report.hpp"
 #include "restart.hpp"
 #include "run_config.hpp"
@@ -110,38 +111,16 @@ class Simulation {
                 << ": a checkpoint and a clean stop before it\n"
                 << std::flush;
     const long long zones = static_cast<long long>(cfg_.mesh.nx) * cfg_.mesh.ny;
-    const double t0_sim = time_;
     const long long step0 = step_;
-    double last_print = t_start;
-    long long last_step = step_;
+    ProgressMeter progress(cfg_.output.progress_interval, cfg_.time.tlim, cfg_.time.nlim, time_,
+                           step_, t_start);
     double dt = 0.0;
     bool done = finished();
     StepRequest stop_request;
     while (!done) {
       const double step_t0 = wall_seconds();
-      compute_.start();
-      const double key = solver_.timestep_key();
-      compute_.stop();
-      other_.start();
-      dt = global_timestep(solver_, key, decomp_.comm(), step_, time_);
-      other_.stop();
-      bool last = false;
-      if (time_ + dt >= cfg_.time.tlim) {
-        dt = cfg_.time.tlim - time_;
-        last = true;
-      }
-      for (int s = 0; s < HydroSolver::nstages(); ++s) {
-        halo_time_.start();
-        halo_.exchange(solver_.stage_input(s));
-        halo_time_.stop();
-        compute_.start();
-        solver_.stage(s, dt);
-        compute_.stop();
-      }
       const double t_prev = time_;
-      time_ = last ? cfg_.time.tlim : time_ + dt;
-      ++step_;
-      last_dt_ = dt;
+      dt = take_step();
       stop_.record_step(wall_seconds() - step_t0);
       // checkpoint.mtbf before any checkpoint: a first interval from the
       // estimated cost, so that one is written and measured.
@@ -167,19 +146,9 @@ class Simulation {
           done = true;
         }
       }
-      const double now = wall_seconds();
-      if (root && (done || now - last_print >= cfg_.output.progress_interval)) {
-        const double rate = zones * double(step_ - last_step) / std::max(now - last_print, 1e-9);
-        const double frac_t = (time_ - t0_sim) / (cfg_.time.tlim - t0_sim);
-        double eta = frac_t > 0 ? (now - t_start) * (1.0 - frac_t) / frac_t : -1.0;
-        if (cfg_.time.nlim >= 0) {
-          const double frac_n = double(step_ - step0) / std::max<long long>(cfg_.time.nlim - step0, 1);
-          const double eta_n = (now - t_start) * (1.0 - frac_n) / std::max(frac_n, 1e-12);
-          eta = eta < 0 ? eta_n : std::min(eta, eta_n);
-        }
-        std::cout << progress_line({step_, time_, dt, rate, eta}) << "\n" << std::flush;
-        last_print = now;
-        last_step = step_;
+      if (root) {
+        const std::string line = progress.after_step(step_, time_, dt, zones, wall_seconds(), done);
+        if (!line.empty()) std::cout << line << "\n" << std::flush;
       }
     }
     // The final state is checked like every other, then checkpointed.
@@ -208,6 +177,31 @@ class Simulation {
   }
 
  private:
+  // One step: the CFL dt over all ranks (cut to land on tlim), then each
+  // stage after a halo exchange. Returns dt.
+  double take_step() {
+    compute_.start();
+    const double key = solver_.timestep_key();
+    compute_.stop();
+    other_.start();
+    double dt = global_timestep(solver_, key, decomp_.comm(), step_, time_);
+    other_.stop();
+    const bool last = time_ + dt >= cfg_.time.tlim;
+    if (last) dt = cfg_.time.tlim - time_;
+    for (int s = 0; s < HydroSolver::nstages(); ++s) {
+      halo_time_.start();
+      halo_.exchange(solver_.stage_input(s));
+      halo_time_.stop();
+      compute_.start();
+      solver_.stage(s, dt);
+      compute_.stop();
+    }
+    time_ = last ? cfg_.time.tlim : time_ + dt;
+    ++step_;
+    last_dt_ = dt;
+    return dt;
+  }
+
   // Restart: every rank reads its columns, whatever the writer's rank count;
   // time, step and dt are restored exactly, the guard cells refilled, and the
   // state checked against the digest stored with it.

@@ -40,7 +40,10 @@ export OMPI_MCA_rmaps_base_oversubscribe=1
 case "${1:-}" in
   demo)
     install_missing; build
-    mpirun -np 2 "$BUILD_DIR/app/slabhydro" run inputs/sedov.yaml --output-dir out ;;
+    # out/demo belongs to this command: cleared so a second demo runs afresh
+    # (slabhydro itself never overwrites output it did not write).
+    rm -rf out/demo
+    mpirun -np 2 "$BUILD_DIR/app/slabhydro" run inputs/sedov.yaml --output-dir out/demo ;;
   test)
     install_missing; build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" ;;

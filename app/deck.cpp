@@ -80,8 +80,8 @@ Deck::Deck(const std::string& text, const std::string& origin,
       for (const KeySpec& k : deck_schema())
         if (std::string(k.key).rfind(section + ".", 0) == 0) known = true;
       if (!known) deck_error(at + ": " + section + ": unknown section" + suggestion(section));
-      deck_error(at + ": " + section + ": must be a map of keys (e.g. " + section +
-                 ":\\n  key: value)");
+      deck_error(at + ": " + section + ": must be a map of keys, one per line below it, "
+                 "indented (or " + section + ": {key: value})");
     }
     for (const auto& kv : sec.second) {
       const std::string key = section + "." + kv.first.as<std::string>();

@@ -6,6 +6,7 @@
 
 #include "deck_schema.hpp"
 #include "error.hpp"
+#include "mpi_resources.hpp"
 
 namespace slabhydro {
 namespace {
@@ -108,6 +109,10 @@ BenchConfig make_bench_config(const Deck& d, int nranks) {
     d.fail("io.mode", "must be one of collective | independent | serial, got '" +
                           d.get_string("io.mode") + "'");
   c.io.hints = d.get_map("io.hints");
+  for (const auto& h : c.io.hints) {
+    const std::string bad = hint_problem(h.first, h.second);
+    if (!bad.empty()) d.fail("io.hints", bad);
+  }
   c.io.alignment = static_cast<hsize_t>(int_in(d, "io.alignment", 0, INT_MAX));
   c.io.alignment_threshold = static_cast<hsize_t>(int_in(d, "io.alignment_threshold", 0, INT_MAX));
 

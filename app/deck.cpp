@@ -38,11 +38,28 @@ std::string suggestion(const std::string& key) {
   return "";
 }
 
+// The 1-based line of a node, as text ("1" when it has no mark).
+std::string line_of(const YAML::Node& n) {
+  const int line = n.Mark().line;
+  return std::to_string(line >= 0 ? line + 1 : 1);
+}
+
+// A node as short text for messages (at most 80 characters).
 std::string scalar_text(const YAML::Node& n) {
-  if (n.IsScalar()) return n.Scalar();
-  std::ostringstream os;
-  os << n;
-  return os.str();
+  std::string t;
+  if (n.IsScalar()) {
+    t = n.Scalar();
+  } else {
+    try {
+      std::ostringstream os;
+      os << n;
+      t = os.str();
+    } catch (const std::exception&) {
+      t = n.IsSequence() ? "a sequence" : n.IsMap() ? "a map" : "?";
+    }
+  }
+  std::replace(t.begin(), t.end(), '\n', ' ');
+  return t.size() > 80 ? t.substr(0, 77) + "..." : t;
 }
 
 }  // namespace
@@ -62,19 +79,39 @@ int edit_distance(const std::string& a, const std::string& b) {
 Deck::Deck(const std::string& text, const std::string& origin,
            const std::vector<std::string>& overrides)
     : origin_(origin) {
+  std::vector<YAML::Node> docs;
   try {
-    root_ = YAML::Load(text);
+    docs = YAML::LoadAll(text);
   } catch (const YAML::ParserException& e) {
     deck_error(origin + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    deck_error(origin + ": malformed YAML: " + e.what());
   }
-  if (root_.IsNull()) root_ = YAML::Node(YAML::NodeType::Map);
+  if (docs.size() > 1)
+    deck_error(origin + ":" + std::to_string(docs[1].Mark().line + 1) + ": the deck holds " +
+               std::to_string(docs.size()) +
+               " YAML documents (separated by ---); it must be one map of sections");
+  if (!docs.empty()) root_ = docs.front();
+  if (!root_ || root_.IsNull()) root_ = YAML::Node(YAML::NodeType::Map);
   if (!root_.IsMap())
-    deck_error(origin + ":1: the deck must be a map of sections (mesh:, time:, hydro:, ...)");
+    deck_error(origin + ":" + line_of(root_) +
+               ": the deck must be a map of sections (mesh:, time:, hydro:, ...)");
 
-  // Every key present must be known.
+  // Every key present must be a plain name, known, and given once.
+  std::map<std::string, int> section_line;
   for (const auto& sec : root_) {
-    const std::string section = sec.first.as<std::string>();
-    const std::string at = origin + ":" + std::to_string(sec.first.Mark().line + 1);
+    const std::string at = origin + ":" + line_of(sec.first);
+    if (!sec.first.IsScalar())
+      deck_error(at + ": a section name must be a plain word, got '" + scalar_text(sec.first) +
+                 "'");
+    const std::string section = sec.first.Scalar();
+    const int line = sec.first.Mark().line + 1;
+    const auto seen = section_line.emplace(section, line);
+    if (!seen.second)
+      deck_error(at + ": " + section + ": section given twice (lines " +
+                 std::to_string(seen.first->second) + " and " + std::to_string(line) +
+                 "); merge them into one");
+    if (sec.second.IsNull()) continue;  // an empty section
     if (!sec.second.IsMap()) {
       bool known = false;
       for (const KeySpec& k : deck_schema())
@@ -83,11 +120,20 @@ Deck::Deck(const std::string& text, const std::string& origin,
       deck_error(at + ": " + section + ": must be a map of keys, one per line below it, "
                  "indented (or " + section + ": {key: value})");
     }
+    std::map<std::string, int> key_line;
     for (const auto& kv : sec.second) {
-      const std::string key = section + "." + kv.first.as<std::string>();
-      if (!find_key(key))
-        deck_error(origin + ":" + std::to_string(kv.first.Mark().line + 1) + ": " + key +
-                   ": unknown key" + suggestion(key));
+      const std::string kat = origin + ":" + line_of(kv.first);
+      if (!kv.first.IsScalar())
+        deck_error(kat + ": " + section + ": a key must be a plain name, got '" +
+                   scalar_text(kv.first) + "'");
+      const std::string key = section + "." + kv.first.Scalar();
+      if (!find_key(key)) deck_error(kat + ": " + key + ": unknown key" + suggestion(key));
+      const int kline = kv.first.Mark().line + 1;
+      const auto k_seen = key_line.emplace(key, kline);
+      if (!k_seen.second)
+        deck_error(kat + ": " + key + ": given twice (lines " +
+                   std::to_string(k_seen.first->second) + " and " + std::to_string(kline) +
+                   "); keep one");
     }
   }
 
@@ -107,7 +153,10 @@ Deck::Deck(const std::string& text, const std::string& origin,
       value = YAML::Load(o.substr(eq + 1));
     } catch (const YAML::ParserException& e) {
       deck_error(where + ": " + key + ": malformed value: " + e.msg);
+    } catch (const YAML::Exception& e) {
+      deck_error(where + ": " + key + ": malformed value: " + e.what());
     }
+    if (!root_[section] || root_[section].IsNull()) root_[section] = YAML::Node(YAML::NodeType::Map);
     root_[section][name] = value;
     set_from_[key] = where;
   }

@@ -3,10 +3,14 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <memory>
+#include <new>
 #include <sstream>
 
 #include "atomic_output.hpp"
 #include "checkpoint_io.hpp"
+#include "collective.hpp"
+#include "command_text.hpp"
 #include "deck_source.hpp"
 #include "digest.hpp"
 #include "error.hpp"
@@ -14,10 +18,14 @@
 #include "halo_exchange.hpp"
 #include "hydro_solver.hpp"
 #include "file_ops.hpp"
+#include "lineage.hpp"
+#include "mpi_check.hpp"
+#include "output_lock.hpp"
 #include "output_catalog.hpp"
 #include "outputs.hpp"
 #include "progress.hpp"
 #include "report.hpp"
+#include "resource_check.hpp"
 #include "restart.hpp"
 #include "run_config.hpp"
 #include "run_status.hpp"
@@ -28,48 +36,33 @@
 namespace slabhydro {
 namespace {
 
-// A YAML double-quoted scalar holding s exactly.
-std::string yaml_quoted(const std::string& s) {
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') q += '\\';
-    q += c;
-  }
-  return q + "\"";
-}
-
 bool periodic_x(const Boundaries& bc) { return bc.x1_inner == BoundaryType::periodic; }
 
-// A word for a shell command line, quoted when it needs to be.
-std::string shell_word(const std::string& w) {
-  if (!w.empty() && w.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                        "0123456789_-+=/.,:@%") == std::string::npos)
-    return w;
-  std::string q = "'";
-  for (char c : w) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// The command that continues this run from its newest checkpoint.
-std::string continue_command(const CommandLine& cl, int ranks) {
-  std::string c = "mpirun -np " + std::to_string(ranks) + " slabhydro run " + shell_word(cl.deck);
-  for (const std::string& s : cl.sets) c += " --set " + shell_word(s);
-  if (!cl.output_dir.empty()) c += " --output-dir " + shell_word(cl.output_dir);
-  return c + " --restart latest";
-}
-
 // The CFL step over all ranks; a bad zone anywhere stops every rank together.
+// `initial`: the state is the problem's initial one (the message says so).
 double global_timestep(const HydroSolver& solver, double local_key, MPI_Comm comm,
-                       long long step, double t) {
+                       long long step, double t, bool initial = false) {
   const double key = allreduce_min(comm, local_key);
   const GlobalMesh& m = solver.slab().mesh;
   const LocalTimestep ts = decode_timestep_key(m, key);
+  std::ostringstream os;
   if (ts.bad_zone >= 0) {
-    std::ostringstream os;
     os << "zone (i, j) = (" << ts.bad_zone / m.ny << ", " << ts.bad_zone % m.ny
-       << ") has a negative or non-finite density or pressure at step " << step << ", time "
-       << t << "; the run stops here (try a smaller hydro.cfl, hydro.limiter: minmod or "
-       << "hydro.riemann: hlle)";
+       << ") has a negative or non-finite density or pressure";
+    if (initial)
+      os << " in the initial state; check hydro.gamma and the problem.* values (nothing was "
+            "written)";
+    else
+      os << " at step " << step << ", time " << t
+         << "; the run stops here (try a smaller hydro.cfl, hydro.limiter: minmod or "
+         << "hydro.riemann: hlle)";
+    throw Error(os.str(), true);
+  }
+  if (!(ts.dt > 0 && std::isfinite(ts.dt)) || !(t + ts.dt > t)) {
+    os << "the time step dt = " << ts.dt << (initial ? " of the initial state" : "")
+       << " at step " << step << ", time " << t
+       << " does not advance the time (the state holds extreme values; check hydro.gamma and "
+          "the problem.* values)";
     throw Error(os.str(), true);
   }
   return ts.dt;
@@ -77,34 +70,78 @@ double global_timestep(const HydroSolver& solver, double local_key, MPI_Comm com
 
 class Simulation {
  public:
-  // restart: the checkpoint to continue from, or null for a fresh run.
   // t_launch: when this run started (the time limit counts from there).
-  Simulation(MPI_Comm comm, const RunConfig& cfg, const RestartPoint* restart, bool force,
-             const CommandLine& cl, double t_launch)
+  // Allocates everything; a rank that cannot is a collective Error.
+  Simulation(MPI_Comm comm, const RunConfig& cfg, const CommandLine& cl, double t_launch)
       : cfg_(cfg),
         cl_(cl),
         decomp_(comm, cfg.mesh, periodic_x(cfg.bc)),
-        solver_(decomp_.slab(), cfg.hydro, cfg.bc),
-        halo_(decomp_),
-        outputs_(cfg_, decomp_, solver_, force, restart != nullptr,
-                 restart ? restart->meta.step : 0),
         stop_(decomp_.comm(), {cl.time_limit > 0 ? cl.time_limit : cfg.time.wall_limit,
                                cfg.output.dir, cfg.output.trigger_interval, true},
               t_launch) {
-    if (restart)
-      load(*restart);
-    else
-      solver_.initialize(cfg.problem);
+    agree_on(decomp_.comm(), [&] {
+      try {
+        parts_ = std::make_unique<Parts>(cfg_, decomp_, cl.force);
+      } catch (const std::bad_alloc&) {
+        throw Error("cannot allocate the arrays of a " + std::to_string(decomp_.slab().nx_local) +
+                    " x " + std::to_string(cfg_.mesh.ny) +
+                    "-zone slab: not enough memory (reduce mesh.nx x mesh.ny or use more ranks)");
+      }
+    });
   }
 
-  int run() {
+  // A fresh run: the problem's initial state, checked before any file is written.
+  void start_fresh(const std::string& lineage) {
+    solver().initialize(cfg_.problem);
+    global_timestep(solver(), solver().timestep_key(), decomp_.comm(), 0, 0.0, true);
+    outputs().set_identity({lineage, false, 0});
+  }
+
+  // Restart: every rank reads its columns, whatever the writer's rank count;
+  // time, step and dt are restored exactly, the guard cells refilled, and the
+  // state checked against the digest stored with it. Returns "" or why the
+  // data cannot be used (the same on every rank).
+  std::string load(const RestartPoint& r) {
+    const double t0 = wall_seconds();
+    FileStats st;
+    try {
+      st = read_checkpoint_fields(decomp_.comm(), r.path, decomp_.slab(), solver().u(), cfg_.io);
+    } catch (const Error& e) {
+      if (!e.collective()) throw;
+      return std::string("its fields cannot be read: ") + e.what();
+    }
+    halo_().exchange(solver().u());
+    solver().apply_physical_boundaries(solver().u());
+    const std::uint64_t digest = state_digest(decomp_, solver().u());
+    if (digest != r.meta.digest)
+      return "the data read from " + r.path + " do not match its state digest (" +
+             digest_hex(digest) + " read, " + digest_hex(r.meta.digest) +
+             " stored): the file is damaged";
+    time_ = r.meta.time;
+    step_ = r.meta.step;
+    last_dt_ = r.meta.dt;
+    read_seconds_ = wall_seconds() - t0;
+    outputs().set_identity({r.meta.lineage, true, r.meta.step});
+    std::ostringstream os;
+    os << "restart from " << r.path << ": step " << step_ << ", time " << time_
+       << ", written on " << r.meta.nranks << " rank(s)\n"
+       << describe(st, "restart read") << "\n";
+    restart_line_ = os.str();
+    return "";
+  }
+
+  int run(StopSignalHandlers& handlers) {
     const bool root = decomp_.rank() == 0;
     if (root)
       std::cout << "slabhydro " << kVersion << " on " << decomp_.size() << " rank(s)\n"
                 << describe(cfg_) << std::flush;
     if (root && !restart_line_.empty()) std::cout << restart_line_ << std::flush;
     const double t_start = wall_seconds();
-    outputs_.start({step_, time_, last_dt_});
+    outputs().start({step_, time_, last_dt_});
+    // From here a SIGTERM asks for a checkpoint and a stop, on every rank
+    // before run_status says "running" (the batch scripts signal on that).
+    handlers.arm();
+    SLABHYDRO_MPI_CHECK(MPI_Barrier(decomp_.comm()));
     if (root) write_run_status(cfg_.output.dir, {"running", "", step_, time_, "", decomp_.size()});
     if (root && stop_.time_limit() > 0)
       std::cout << "time limit " << format_hms(stop_.time_limit())
@@ -125,16 +162,16 @@ class Simulation {
       // checkpoint.mtbf before any checkpoint: a first interval from the
       // estimated cost, so that one is written and measured.
       if (young_daly() && checkpoint_count_ == 0)
-        outputs_.set_default_wall_interval(
+        outputs().set_default_wall_interval(
             young_daly_interval(stop_.checkpoint_estimate(), cfg_.checkpoint.mtbf));
-      outputs_.after_step({step_, time_, last_dt_}, t_prev);
+      outputs().after_step({step_, time_, last_dt_}, t_prev);
       after_checkpoint();
       done = finished();
       // Signals, trigger files and the time limit, the same on every rank.
       const StepRequest req = stop_.poll();
       if (req.dump || req.stop) {
         if (!done) {  // at the end, finish() writes the final checkpoint anyway
-          outputs_.checkpoint_now({step_, time_, last_dt_});
+          outputs().checkpoint_now({step_, time_, last_dt_});
           after_checkpoint();
         }
         stop_.acknowledge(req);
@@ -152,10 +189,10 @@ class Simulation {
       }
     }
     // The final state is checked like every other, then checkpointed.
-    global_timestep(solver_, solver_.timestep_key(), decomp_.comm(), step_, time_);
-    outputs_.finish({step_, time_, last_dt_});
+    global_timestep(solver(), solver().timestep_key(), decomp_.comm(), step_, time_);
+    outputs().finish({step_, time_, last_dt_});
     const std::string checkpoint =
-        outputs_.last_checkpoint_step() == step_
+        outputs().last_checkpoint_step() == step_
             ? join_path(cfg_.output.dir, checkpoint_name(cfg_.output.basename, step_))
             : "";
     const double total = wall_seconds() - t_start + read_seconds_;
@@ -164,11 +201,11 @@ class Simulation {
     s.time = time_;
     s.zones = zones;
     s.steps_this_run = step_ - step0;
-    s.totals = conserved_totals(decomp_, solver_.u());
-    s.digest = state_digest(decomp_, solver_.u());
+    s.totals = conserved_totals(decomp_, solver().u());
+    s.digest = state_digest(decomp_, solver().u());
     s.ranks = decomp_.size();
     // Times of rank 0; compute/halo balance is similar on all ranks.
-    const double io = outputs_.io_seconds() + read_seconds_;
+    const double io = outputs().io_seconds() + read_seconds_;
     s.timing = {total, compute_.total(), halo_time_.total(), io,
                 total - compute_.total() - halo_time_.total() - io};
     if (root) std::cout << summary_text(s) << std::flush;
@@ -181,17 +218,17 @@ class Simulation {
   // stage after a halo exchange. Returns dt.
   double take_step() {
     compute_.start();
-    const double key = solver_.timestep_key();
+    const double key = solver().timestep_key();
     compute_.stop();
-    double dt = global_timestep(solver_, key, decomp_.comm(), step_, time_);
+    double dt = global_timestep(solver(), key, decomp_.comm(), step_, time_);
     const bool last = time_ + dt >= cfg_.time.tlim;
     if (last) dt = cfg_.time.tlim - time_;
     for (int s = 0; s < HydroSolver::nstages(); ++s) {
       halo_time_.start();
-      halo_.exchange(solver_.stage_input(s));
+      halo_().exchange(solver().stage_input(s));
       halo_time_.stop();
       compute_.start();
-      solver_.stage(s, dt);
+      solver().stage(s, dt);
       compute_.stop();
     }
     time_ = last ? cfg_.time.tlim : time_ + dt;
@@ -200,45 +237,19 @@ class Simulation {
     return dt;
   }
 
-  // Restart: every rank reads its columns, whatever the writer's rank count;
-  // time, step and dt are restored exactly, the guard cells refilled, and the
-  // state checked against the digest stored with it.
-  void load(const RestartPoint& r) {
-    const double t0 = wall_seconds();
-    const FileStats st =
-        read_checkpoint_fields(decomp_.comm(), r.path, decomp_.slab(), solver_.u(), cfg_.io);
-    halo_.exchange(solver_.u());
-    solver_.apply_physical_boundaries(solver_.u());
-    const std::uint64_t digest = state_digest(decomp_, solver_.u());
-    if (digest != r.meta.digest)
-      throw Error("--restart: the data read from " + r.path + " do not match its state digest (" +
-                      digest_hex(digest) + " read, " + digest_hex(r.meta.digest) +
-                      " stored): the file is damaged; try an older checkpoint",
-                  true);
-    time_ = r.meta.time;
-    step_ = r.meta.step;
-    last_dt_ = r.meta.dt;
-    read_seconds_ = wall_seconds() - t0;
-    std::ostringstream os;
-    os << "restart from " << r.path << ": step " << step_ << ", time " << time_
-       << ", written on " << r.meta.nranks << " rank(s)\n"
-       << describe(st, "restart read") << "\n";
-    restart_line_ = os.str();
-  }
-
   // After a step that may have written a checkpoint: its cost goes into the
   // time-limit margin and, with checkpoint.mtbf, into the Young/Daly interval.
   void after_checkpoint() {
-    if (outputs_.last_checkpoint_step() != step_ || step_ == measured_checkpoint_step_) return;
+    if (outputs().last_checkpoint_step() != step_ || step_ == measured_checkpoint_step_) return;
     measured_checkpoint_step_ = step_;
-    const double c = outputs_.last_checkpoint_seconds();
+    const double c = outputs().last_checkpoint_seconds();
     stop_.record_checkpoint(c);
     checkpoint_cost_sum_ += c;
     ++checkpoint_count_;
     if (young_daly()) {
       const double mean = checkpoint_cost_sum_ / checkpoint_count_;
       const double interval = young_daly_interval(mean, cfg_.checkpoint.mtbf);
-      outputs_.set_default_wall_interval(interval);
+      outputs().set_default_wall_interval(interval);
       if (checkpoint_count_ == 1 && decomp_.rank() == 0)
         std::cout << "checkpoint interval (Young/Daly): sqrt(2 x cost " << c << " s x mtbf "
                   << cfg_.checkpoint.mtbf << " s) = " << interval << " s of wall clock\n"
@@ -279,13 +290,25 @@ class Simulation {
     return time_ >= cfg_.time.tlim || (cfg_.time.nlim >= 0 && step_ >= cfg_.time.nlim);
   }
 
+  // What is allocated for the slab, made in one agreed step.
+  struct Parts {
+    Parts(const RunConfig& cfg, const SlabDecomposition& d, bool force)
+        : solver(d.slab(), cfg.hydro, cfg.bc), halo(d), outputs(cfg, d, solver, force) {}
+    HydroSolver solver;
+    HaloExchange halo;
+    Outputs outputs;
+  };
+  HydroSolver& solver() { return parts_->solver; }
+  const HydroSolver& solver() const { return parts_->solver; }
+  HaloExchange& halo_() { return parts_->halo; }
+  Outputs& outputs() { return parts_->outputs; }
+  const Outputs& outputs() const { return parts_->outputs; }
+
   RunConfig cfg_;
   const CommandLine& cl_;
   SlabDecomposition decomp_;
-  HydroSolver solver_;
-  HaloExchange halo_;
-  Outputs outputs_;
   StopRequests stop_;
+  std::unique_ptr<Parts> parts_;
   long long measured_checkpoint_step_ = -1;
   double checkpoint_cost_sum_ = 0.0;
   long long checkpoint_count_ = 0;
@@ -301,21 +324,40 @@ class Simulation {
 
 int run_simulation(MPI_Comm comm, const CommandLine& cl) {
   const double t_launch = wall_seconds();
-  // SIGUSR1/SIGTERM/SIGINT only set flags from here on; the loop acts on them.
-  const StopSignalHandlers handlers;
+  // SIGUSR1/SIGTERM/SIGINT only set flags once the time loop runs (before it,
+  // SIGTERM and SIGINT end the process: there is nothing to checkpoint yet).
+  StopSignalHandlers handlers;
   const std::string text = read_deck_text(comm, cl.deck);
   std::vector<std::string> sets = cl.sets;
   // --output-dir is an override like --set, so the deck stored in checkpoints shows it.
   if (!cl.output_dir.empty()) sets.push_back("output.dir=" + yaml_quoted(cl.output_dir));
   const Deck deck(text, cl.deck, sets);
-  const RunConfig cfg = make_run_config(deck);
-  if (cl.restart.empty()) {
-    Simulation sim(comm, cfg, nullptr, cl.force, cl, t_launch);
-    return sim.run();
+  RunConfig cfg = make_run_config(deck);
+  int nranks = 1;
+  SLABHYDRO_MPI_CHECK(MPI_Comm_size(comm, &nranks));
+  check_output_paths(deck, cfg, nranks);
+  check_resources(comm, cfg, deck);
+  cfg.io.writer_tag = new_writer_tag(comm);
+  Simulation sim(comm, cfg, cl, t_launch);
+  if (cl.restart.empty()) sim.start_fresh(new_lineage_id(comm));
+  // One live run per output directory and basename, from here to the end.
+  const OutputLock lock(comm, cfg.output.dir, cfg.output.basename, command_summary(cl));
+  if (!cl.restart.empty()) {
+    int rank = 0;
+    SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
+    // --restart latest falls back past checkpoints whose data are damaged.
+    for (long long below = -1;;) {
+      const RestartPoint r = find_restart(comm, cl.restart, cfg, deck, below);
+      const std::string why = sim.load(r);
+      if (why.empty()) break;
+      if (cl.restart != "latest") throw Error("--restart: " + r.path + ": " + why, true);
+      if (rank == 0)
+        std::cerr << "slabhydro: warning: --restart latest: skipping " << r.path << ": " << why
+                  << std::endl;
+      below = r.meta.step;
+    }
   }
-  const RestartPoint r = find_restart(comm, cl.restart, cfg, deck);
-  Simulation sim(comm, cfg, &r, cl.force, cl, t_launch);
-  return sim.run();
+  return sim.run(handlers);
 }
 
 }  // namespace slabhydro

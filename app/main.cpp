@@ -4,6 +4,7 @@
 #include <mpi.h>
 
 #include <Kokkos_Core.hpp>
+#include <csignal>
 #include <cstring>
 #include <iostream>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "driver.hpp"
 #include "error.hpp"
 #include "inspect_command.hpp"
+#include "path_limits.hpp"
 #include "version.hpp"
 
 namespace {
@@ -39,7 +41,21 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  MPI_Init(&argc, &argv);
+  // Open MPI: no OMPIO "lockedfile" component (it aborts on long paths, and
+  // slabhydro uses no shared file pointers); the user's choice wins.
+  slabhydro::prefer_safe_mpiio_components();
+  // Past a file size limit (ulimit -f) a write fails with EFBIG and is
+  // reported like any failed write, instead of the signal ending the process.
+  std::signal(SIGXFSZ, SIG_IGN);
+  if (MPI_Init(&argc, &argv) != MPI_SUCCESS) {
+    std::cerr << "slabhydro: error: MPI_Init failed" << std::endl;
+    return 1;
+  }
+  // MPI errors come back as return codes that SLABHYDRO_MPI_CHECK reports,
+  // instead of the MPI library aborting the job (communicators duplicated
+  // from MPI_COMM_WORLD inherit this; files take MPI_FILE_NULL's).
+  MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+  MPI_File_set_errhandler(MPI_FILE_NULL, MPI_ERRORS_RETURN);
   int rank = 0, size = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);

@@ -29,45 +29,55 @@ void warn(const std::string& msg) { std::cerr << "slabhydro: warning: " << msg <
 }  // namespace
 
 Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp,
-                 const HydroSolver& solver, bool force, bool restarted, long long start_step)
+                 const HydroSolver& solver, bool force)
     : cfg_(cfg),
       decomp_(decomp),
       solver_(solver),
       force_(force),
       root_(decomp.rank() == 0),
-      restarted_(restarted),
-      start_step_(start_step),
-      last_checkpoint_step_(restarted ? start_step : -1),
       last_checkpoint_wall_(wall_seconds()),
       checkpoint_writer_(decomp.slab(), solver.u()),
       plot_writer_(decomp.slab()) {}
+
+void Outputs::set_identity(const RunIdentity& id) {
+  id_ = id;
+  last_checkpoint_step_ = id.restarted ? id.start_step : -1;
+}
+
+void Outputs::supersede(const std::vector<std::string>& paths, const std::string& why) const {
+  if (paths.empty()) return;
+  const std::string to = move_aside(cfg_.output.dir, paths);
+  std::string list;
+  for (const std::string& p : paths) list += (list.empty() ? "" : ", ") + base_name(p);
+  warn(why + ": moved " + std::to_string(paths.size()) + " file(s) into " + to +
+       " (nothing was deleted): " + list);
+}
 
 void Outputs::start(const OutputState& s) {
   agree_on(decomp_.comm(), [&] {
     if (!root_) return;
     make_directories(cfg_.output.dir);
-    // The steps this run can reach; a fresh run also writes step 0.
-    const long long lo = restarted_ ? start_step_ + 1 : 0;
-    const std::vector<std::string> files =
-        outputs_in_step_range(cfg_.output.dir, cfg_.output.basename, lo, cfg_.time.nlim);
-    if (files.empty()) return;
-    const std::string more =
-        files.size() > 1 ? " (and " + std::to_string(files.size() - 1) + " more)" : "";
-    const std::string which = restarted_ ? "output beyond the restart step " +
-                                               std::to_string(start_step_) + ", "
-                                         : "output of '" + cfg_.output.basename + "', ";
-    if (force_) {
-      warn("--force: this run may overwrite " + files.front() + more +
-           ", written by another run");
-      return;
+    const Superseded found = superseded_outputs(
+        cfg_.output.dir, cfg_.output.basename, id_.restarted ? id_.start_step : -1, id_.lineage);
+    const std::string after = id_.restarted
+                                  ? "after the restart step " + std::to_string(id_.start_step)
+                                  : "of a fresh run";
+    if (!found.foreign.empty()) {
+      const std::string more = found.foreign.size() > 1
+                                   ? " (and " + std::to_string(found.foreign.size() - 1) + " more)"
+                                   : "";
+      if (!force_)
+        throw Error("output directory '" + cfg_.output.dir + "' holds " + found.foreign.front() +
+                    more + ", output of '" + cfg_.output.basename + "' " + after +
+                    " written by another run (another lineage); slabhydro does not replace "
+                    "another run's output: choose another output.dir or output.basename, or "
+                    "pass --force to move it aside");
+      supersede(found.foreign, "--force: another run's output " + after);
     }
-    throw Error("output directory '" + cfg_.output.dir + "' already holds " + which +
-                files.front() + more +
-                ", which this run could overwrite; slabhydro does not overwrite output it did "
-                "not write. Continue that run with --restart latest, choose another "
-                "output.dir or output.basename, or pass --force to overwrite");
+    supersede(found.own, (id_.restarted ? "--restart: this run's output " : "output ") + after +
+                             " (later or unfinished files)");
   });
-  if (!restarted_ && cfg_.plot.enabled()) write_plot(s);
+  if (!id_.restarted && cfg_.plot.enabled()) write_plot(s);
 }
 
 void Outputs::after_step(const OutputState& s, double t_prev) {
@@ -80,7 +90,7 @@ void Outputs::after_step(const OutputState& s, double t_prev) {
 
 void Outputs::finish(const OutputState& s) {
   if (last_checkpoint_step_ != s.step) write_checkpoint(s);
-  const bool restart_state = restarted_ && s.step == start_step_;
+  const bool restart_state = id_.restarted && s.step == id_.start_step;
   if (cfg_.plot.enabled() && last_plot_step_ != s.step && !restart_state) write_plot(s);
 }
 
@@ -103,10 +113,14 @@ bool Outputs::wall_due() {
 
 void Outputs::guard_overwrite(const std::string& path) {
   agree_on(decomp_.comm(), [&] {
-    if (!root_ || force_ || written_.count(path) || !file_exists(path)) return;
+    if (!root_ || written_.count(path) || !(file_exists(path) || is_symlink(path))) return;
+    if (force_) {
+      supersede({path}, "--force: " + path + " appeared during the run");
+      return;
+    }
     throw Error(path + " exists and was not written by this run; slabhydro does not overwrite "
                        "output it did not write: move it away, choose another output.dir or "
-                       "output.basename, or pass --force to overwrite");
+                       "output.basename, or pass --force to move it aside");
   });
 }
 
@@ -131,6 +145,7 @@ void Outputs::write_checkpoint(const OutputState& s) {
   m.problem = cfg_.problem.name;
   m.deck = cfg_.deck_text;
   m.software_version = std::string("slabhydro ") + kVersion;
+  m.lineage = id_.lineage;
   m.digest = state_digest(decomp_, solver_.u());
   const FileStats st = checkpoint_writer_.write(decomp_.comm(), path, m, cfg_.io);
   written_.insert(path);
@@ -141,8 +156,9 @@ void Outputs::write_checkpoint(const OutputState& s) {
     // Older checkpoints go only now that the newest is complete.
     try {
       std::vector<std::string> failures;
-      for (const std::string& gone : prune_checkpoints(cfg_.output.dir, cfg_.output.basename,
-                                                       s.step, cfg_.checkpoint.keep, failures))
+      for (const std::string& gone :
+           prune_checkpoints(cfg_.output.dir, cfg_.output.basename, s.step, cfg_.checkpoint.keep,
+                             id_.lineage, failures))
         std::cout << "removed " << gone << " (checkpoint.keep = " << cfg_.checkpoint.keep
                   << ")\n";
       for (const std::string& f : failures) warn(f);
@@ -160,6 +176,7 @@ void Outputs::write_plot(const OutputState& s) {
   guard_overwrite(path);
   guard_overwrite(xdmf_name(path));
   PlotMeta m;
+  m.lineage = id_.lineage;
   m.time = s.time;
   m.step = s.step;
   m.gamma = cfg_.hydro.gamma;

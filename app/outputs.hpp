@@ -5,6 +5,7 @@
 // Every member function is collective over the decomposition's communicator.
 #include <set>
 #include <string>
+#include <vector>
 
 #include "checkpoint_io.hpp"
 #include "hydro_solver.hpp"
@@ -20,14 +21,26 @@ struct OutputState {
   double dt;  // of the step that led here (0 before the first)
 };
 
+// Which run this is: its lineage (lineage.hpp), and where it starts.
+struct RunIdentity {
+  std::string lineage;
+  bool restarted = false;
+  long long start_step = 0;  // 0, or the checkpoint's step
+};
+
 class Outputs {
  public:
-  // start_step: the step the run starts from (0, or the checkpoint's step).
   Outputs(const RunConfig& cfg, const SlabDecomposition& decomp, const HydroSolver& solver,
-          bool force, bool restarted, long long start_step);
+          bool force);
 
-  // Creates the output directory and refuses (collective Error) to start if
-  // it holds output of this basename the run could overwrite, unless --force.
+  // Before start(): the run's lineage and start (a fresh run: a new lineage, step 0).
+  void set_identity(const RunIdentity& id);
+
+  // Makes way for this run's output: the files of basename after the start
+  // step (a fresh run: all) that this lineage wrote, and unfinished or
+  // unreadable ones, are moved into output.dir/superseded/<time>/ with one
+  // warning listing them (nothing is deleted); files another run wrote are
+  // refused (collective Error) unless --force, which moves them aside too.
   // A fresh run writes its initial plot file here.
   void start(const OutputState& s);
   // After each step; t_prev: the time before the step.
@@ -53,8 +66,11 @@ class Outputs {
  private:
   void write_checkpoint(const OutputState& s);
   void write_plot(const OutputState& s);
-  // Refuses to replace `path` if it exists and this run did not write it.
+  // Refuses to replace `path` if it exists and this run did not write it
+  // (with --force: moves it aside).
   void guard_overwrite(const std::string& path);
+  // Rank 0: moves `paths` aside with one warning.
+  void supersede(const std::vector<std::string>& paths, const std::string& why) const;
   bool wall_due();
 
   const RunConfig& cfg_;
@@ -62,9 +78,8 @@ class Outputs {
   const HydroSolver& solver_;
   bool force_;
   bool root_;
-  bool restarted_;
-  long long start_step_;
-  long long last_checkpoint_step_;
+  RunIdentity id_;
+  long long last_checkpoint_step_ = -1;
   long long last_plot_step_ = -1;
   double last_checkpoint_wall_;
   double last_checkpoint_seconds_ = 0.0;

@@ -25,15 +25,17 @@ std::string num(double x) {
 }
 
 // Rank 0: the file to restart from.
-std::string resolve(const std::string& spec, const RunConfig& cfg) {
+std::string resolve(const std::string& spec, const RunConfig& cfg, long long below_step) {
   if (spec != "latest") return spec;
-  const LatestCheckpoint l = find_latest_checkpoint(cfg.output.dir, cfg.output.basename);
+  const LatestCheckpoint l =
+      find_latest_checkpoint(cfg.output.dir, cfg.output.basename, below_step);
   for (const std::string& s : l.skipped)
     std::cerr << "slabhydro: warning: --restart latest: skipping " << s << std::endl;
   if (l.path.empty())
-    throw Error("--restart latest: no complete checkpoint " +
+    throw Error("--restart latest: no usable checkpoint " +
                 join_path(cfg.output.dir, cfg.output.basename + "_chk_NNNNNN.h5") +
                 " in output.dir '" + cfg.output.dir + "'" +
+                (below_step >= 0 ? " below step " + std::to_string(below_step) : "") +
                 (l.skipped.empty() ? "" : " (the files found are listed above)") +
                 "; give the checkpoint file instead, or check output.dir and output.basename");
   return l.path;
@@ -103,27 +105,26 @@ void note_method_changes(const CheckpointMeta& m, const RunConfig& cfg) {
 }  // namespace
 
 RestartPoint find_restart(MPI_Comm comm, const std::string& spec, const RunConfig& cfg,
-                          const Deck& deck) {
+                          const Deck& deck, long long below_step) {
   int rank = 0;
   SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
   RestartPoint p;
   agree_on(comm, [&] {
     if (rank != 0) return;
-    p.path = resolve(spec, cfg);
+    p.path = resolve(spec, cfg, below_step);
+    CheckpointAttributes a;
     try {
-      p.meta = read_checkpoint_meta(p.path);
+      a = read_checkpoint_meta(p.path);
     } catch (const Error& e) {
       throw Error(std::string("--restart: cannot restart from ") + e.what());
     }
-    if (!p.meta.complete)
+    if (!a.complete)
       throw Error("--restart: " + p.path +
                   " is incomplete (no completeness mark): its write did not finish; restart "
                   "from an older checkpoint (--restart latest skips incomplete files)");
+    p.meta = a.meta;
   });
-  long long n = static_cast<long long>(p.path.size());
-  SLABHYDRO_MPI_CHECK(MPI_Bcast(&n, 1, MPI_LONG_LONG, 0, comm));
-  p.path.resize(static_cast<std::size_t>(n));
-  SLABHYDRO_MPI_CHECK(MPI_Bcast(&p.path[0], static_cast<int>(n), MPI_CHAR, 0, comm));
+  broadcast(comm, p.path);
   broadcast(comm, p.meta);
   check_compatible(p.meta, p.path, cfg, deck);  // same data on every rank: a collective Error
   if (rank == 0) note_method_changes(p.meta, cfg);

@@ -1,10 +1,14 @@
 #include "run_config.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <vector>
 
 #include "error.hpp"
+#include "file_ops.hpp"
+#include "mpi_resources.hpp"
+#include "path_limits.hpp"
 #include "stop_requests.hpp"
 
 namespace slabhydro {
@@ -83,15 +87,6 @@ void check_periodic_pair(const Deck& d, const std::string& inner, BoundaryType b
 }
 
 }  // namespace
-
-const char* to_string(BoundaryType b) {
-  switch (b) {
-    case BoundaryType::periodic: return "periodic";
-    case BoundaryType::outflow: return "outflow";
-    case BoundaryType::reflecting: return "reflecting";
-  }
-  return "?";
-}
 
 RunConfig make_run_config(const Deck& d) {
   RunConfig c;
@@ -200,11 +195,34 @@ RunConfig make_run_config(const Deck& d) {
     d.fail("io.mode", "must be one of collective | independent | serial, got '" +
                           d.get_string("io.mode") + "'");
   c.io.hints = d.get_map("io.hints");
+  for (const auto& h : c.io.hints) {
+    const std::string bad = hint_problem(h.first, h.second);
+    if (!bad.empty()) d.fail("io.hints", bad);
+  }
   c.io.alignment = static_cast<hsize_t>(non_negative_int(d, "io.alignment"));
   c.io.alignment_threshold = static_cast<hsize_t>(non_negative_int(d, "io.alignment_threshold"));
 
   c.deck_text = d.text_as_run();
   return c;
+}
+
+void check_output_paths(const Deck& d, const RunConfig& c, int nranks) {
+  // The longest names the run writes: a checkpoint's temporary file (opened
+  // through MPI-IO) and a sidecar's, with the writer tag (at most 16
+  // characters) and steps of 6 digits, or more when time.nlim needs them.
+  const int digits = std::max<int>(6, static_cast<int>(std::to_string(std::max(0LL, c.time.nlim)).size()));
+  const std::string step(static_cast<std::size_t>(digits), '0');
+  const std::string tag(16, 'x');
+  const std::string h5 = join_path(c.output.dir, c.output.basename + "_chk_" + step + ".h5." + tag + ".tmp");
+  const std::string xmf = join_path(c.output.dir, c.output.basename + "_plt_" + step + ".xmf." + tag + ".tmp");
+  const bool mpiio = c.io.mode != TransferMode::serial;
+  for (const auto& p : {std::make_pair(h5, mpiio ? nranks : 0), std::make_pair(xmf, 0)}) {
+    const std::string bad = path_problem(p.first, p.second);
+    if (bad.empty()) continue;
+    const bool name = bad.find("NAME_MAX") != std::string::npos;
+    d.fail(name ? "output.basename" : "output.dir",
+           std::string("the run's files would be named like ") + base_name(p.first) + ": " + bad);
+  }
 }
 
 std::string describe(const RunConfig& c) {

@@ -56,9 +56,12 @@ struct RunConfig {
 // Validates every value; errors name the key and where it came from.
 RunConfig make_run_config(const Deck& deck);
 
+// The paths of every file the run will write, checked against the limits of
+// the system and the MPI library (io/path_limits.hpp) for nranks ranks; a
+// path that cannot work is a deck error naming output.dir or output.basename.
+void check_output_paths(const Deck& deck, const RunConfig& c, int nranks);
+
 // One-line-per-section description, printed once at the start of a run.
 std::string describe(const RunConfig& c);
-
-const char* to_string(BoundaryType b);
 
 }  // namespace slabhydro

@@ -26,10 +26,17 @@ namespace slabhydro {
 
 // Installs the SIGUSR1, SIGTERM and SIGINT handlers for its lifetime and
 // restores the previous ones after. One at a time per process.
+// Until arm(), SIGTERM and SIGINT end the process as usual (the run is still
+// starting, nothing is there to checkpoint, and a read that hangs must not
+// make it unkillable); after, the first one only sets a flag that poll()
+// turns into a checkpoint and a stop, and a second one (the user insists, or
+// the checkpoint itself hangs) ends the process at once. SIGUSR1 always only
+// sets its flag.
 class StopSignalHandlers {
  public:
   StopSignalHandlers();
   ~StopSignalHandlers();
+  void arm();
   StopSignalHandlers(const StopSignalHandlers&) = delete;
   StopSignalHandlers& operator=(const StopSignalHandlers&) = delete;
 
@@ -60,7 +67,8 @@ struct StopConfig {
 // The margin kept before the time limit: enough for a step and a checkpoint,
 // times a safety factor, plus a little for the end of the run.
 //   margin = safety * (step + checkpoint) + min(slack_max, slack_fraction * limit)
-// step: the longest step measured; checkpoint: the longest checkpoint measured,
+// step: the longest step measured (the run's first step only until a second
+// one is measured: it pays for start-up); checkpoint: the longest checkpoint measured,
 // or, before the first, max(unmeasured_checkpoint_steps * step, unmeasured_checkpoint_min).
 struct MarginModel {
   double safety = 1.5;
@@ -117,6 +125,7 @@ class StopRequests {
   Clock clock_;
   MarginModel model_;
   double step_max_ = 0.0, checkpoint_max_ = 0.0;
+  long long steps_recorded_ = 0;
   bool checkpoint_measured_ = false;
   double last_file_check_ = -1e300;
   double decided_elapsed_ = 0.0, decided_margin_ = 0.0;

@@ -16,19 +16,42 @@ double now() {
 }
 }  // namespace
 
+std::uint64_t file_size_bound(const IoOptions& opt, const std::vector<std::uint64_t>& datasets,
+                              std::uint64_t metadata_bytes) {
+  std::uint64_t total = metadata_bytes + (1u << 16);
+  for (const std::uint64_t b : datasets) {
+    total += b + (1u << 13);
+    if (opt.alignment > 1 && b >= opt.alignment_threshold) total += opt.alignment;
+  }
+  return total;
+}
+
 FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptions& opt,
+                           std::uint64_t reserve_bytes,
                            const std::function<void(SlabFile&)>& body) {
   int rank = 0;
   SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
-  const std::string tmp = tmp_name(path);
+  const std::string tmp = tmp_name(path, opt.writer_tag);
   FileStats st;
   st.path = path;
   SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));  // time the collective operation, not the skew
   const double t0 = now();
   double t_sync = t0;
   try {
+    // The space first: a full disk must not be found inside HDF5's collective calls.
+    agree_on(comm, [&] {
+      if (rank != 0 || reserve_bytes == 0) return;
+      const std::uint64_t free = free_bytes(parent_dir(path));
+      if (free < reserve_bytes)
+        throw Error("not enough space: the file needs up to " + std::to_string(reserve_bytes) +
+                    " bytes, the file system of '" + parent_dir(path) + "' has " +
+                    std::to_string(free) + " free");
+    });
     {
       SlabFile f(comm, tmp, SlabFile::Access::create, opt);
+      agree_on(comm, [&] {
+        if (rank == 0) reserve_space(tmp, reserve_bytes);
+      });
       body(f);
       t_sync = now();
       f.flush();
@@ -36,12 +59,14 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
     }
     agree_on(comm, [&] {
       if (rank != 0) return;
+      if (reserve_bytes > 0) release_reserved_space(tmp);
       fsync_file(tmp);
       commit_rename(tmp, path);
       st.bytes = file_size(path);
     });
   } catch (const Error& e) {
     if (rank == 0) std::remove(tmp.c_str());  // best effort; the error below matters
+    if (e.collective()) MPI_Barrier(comm);      // no rank goes on before it is gone
     throw Error(path + " was not written: " + e.what(), e.collective());
   }
   unsigned long long b = st.bytes;

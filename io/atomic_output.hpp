@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "slab_file.hpp"
 
@@ -24,8 +25,23 @@ struct FileStats {
   double mib_per_s() const { return seconds > 0 ? double(bytes) / (1024.0 * 1024.0) / seconds : 0.0; }
 };
 
+// reserve_bytes (0: none): an upper bound of the file's size. Before HDF5
+// writes anything, rank 0 checks the free space and allocates that much for
+// NAME.tmp (file_ops.hpp reserve_space), and every rank learns the outcome:
+// a full disk or quota stops every rank here, with one message, instead of
+// failing on one rank inside HDF5's collective flush, where the others would
+// wait forever. The temporary name carries opt.writer_tag.
 FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptions& opt,
+                           std::uint64_t reserve_bytes,
                            const std::function<void(SlabFile&)>& body);
+
+// An upper bound of the size of a file holding datasets of these sizes (in
+// bytes) and about metadata_bytes of attributes: each dataset of at least
+// opt.alignment_threshold bytes may start up to opt.alignment later, and HDF5's
+// own structures take less than 8 KiB per dataset and 64 KiB for the file
+// beside the attributes (tests/io check real files against it).
+std::uint64_t file_size_bound(const IoOptions& opt, const std::vector<std::uint64_t>& datasets,
+                              std::uint64_t metadata_bytes);
 
 // "checkpoint out/sod_chk_000010.h5: 1234567 bytes in 0.012 s (sync 0.004 s), 98.1 MiB/s"
 std::string describe(const FileStats& s, const char* verb);

@@ -5,38 +5,21 @@
 #include "checkpoint_format.hpp"
 #include "collective.hpp"
 #include "error.hpp"
+#include "file_meta.hpp"
 #include "file_ops.hpp"
 #include "h5_attributes.hpp"
+#include "h5_objects.hpp"
 #include "mpi_check.hpp"
 #include "slab_view_io.hpp"
 
 namespace slabhydro {
-namespace {
 
-std::vector<double> centres(double lo, double hi, long long n) {
+std::vector<double> cell_centres(double lo, double hi, long long n) {
   std::vector<double> c(static_cast<std::size_t>(n));
   const double d = (hi - lo) / double(n);
   for (long long i = 0; i < n; ++i) c[i] = lo + (double(i) + 0.5) * d;
   return c;
 }
-
-void check_field_shape(hid_t file, const std::string& name, long long ny, long long nx,
-                       const std::string& what) {
-  const std::string w = what + ":" + name;
-  if (SLABHYDRO_H5_CHECK(H5Lexists(file, "/fields", H5P_DEFAULT), w) <= 0 ||
-      SLABHYDRO_H5_CHECK(H5Lexists(file, name.c_str(), H5P_DEFAULT), w) <= 0)
-    throw Error(w + ": dataset missing");
-  const H5Dataset d{SLABHYDRO_H5_CHECK(H5Dopen2(file, name.c_str(), H5P_DEFAULT), w)};
-  const H5Space s{SLABHYDRO_H5_CHECK(H5Dget_space(d.get()), w)};
-  hsize_t dims[2] = {0, 0};
-  const int rank = SLABHYDRO_H5_CHECK(H5Sget_simple_extent_ndims(s.get()), w);
-  if (rank == 2) SLABHYDRO_H5_CHECK(H5Sget_simple_extent_dims(s.get(), dims, nullptr), w);
-  if (rank != 2 || dims[0] != hsize_t(ny) || dims[1] != hsize_t(nx))
-    throw Error(w + ": shape is not [ny][nx] = [" + std::to_string(ny) + "][" +
-                std::to_string(nx) + "]");
-}
-
-}  // namespace
 
 CheckpointWriter::CheckpointWriter(const Slab& slab, const DvceArray3D<double>& u)
     : slab_(slab), u_(u), host_(Kokkos::create_mirror_view(u)) {}
@@ -50,19 +33,18 @@ FileStats CheckpointWriter::write(MPI_Comm comm, const std::string& path, Checkp
   meta.nranks = size;
   meta.io_mode = to_string(opt.mode);
   meta.written_at = utc_now_iso8601();
-  // Every rank must write the same attribute values: rank 0's clock decides.
-  std::string& when = meta.written_at;
-  long long n = static_cast<long long>(when.size());
-  SLABHYDRO_MPI_CHECK(MPI_Bcast(&n, 1, MPI_LONG_LONG, 0, comm));
-  when.resize(static_cast<std::size_t>(n));
-  SLABHYDRO_MPI_CHECK(MPI_Bcast(&when[0], static_cast<int>(n), MPI_CHAR, 0, comm));
+  broadcast(comm, meta.written_at);  // every rank writes rank 0's clock
 
+  const GlobalMesh& m = slab_.mesh;
+  const std::uint64_t field = std::uint64_t(m.nx) * std::uint64_t(m.ny) * sizeof(double);
+  const std::uint64_t bound = file_size_bound(
+      opt, {field, field, field, field, std::uint64_t(m.nx) * 8, std::uint64_t(m.ny) * 8},
+      2 * meta.deck.size() + 4096);
   Kokkos::deep_copy(host_, u_);  // nothing to do when host_ is u_
-  return write_atomically(comm, path, opt, [&](SlabFile& f) {
+  return write_atomically(comm, path, opt, bound, [&](SlabFile& f) {
     write_slab_vars(f, checkpoint_fields(), slab_, host_);
-    const GlobalMesh& m = slab_.mesh;
-    write_root_vector(f, kCoordinateX, centres(m.x1min, m.x1max, m.nx));
-    write_root_vector(f, kCoordinateY, centres(m.x2min, m.x2max, m.ny));
+    write_root_vector(f, kCoordinateX, cell_centres(m.x1min, m.x1max, m.nx));
+    write_root_vector(f, kCoordinateY, cell_centres(m.x2min, m.x2max, m.ny));
     agree_on(f.comm(), [&] {
       if (f.holds_file()) write_checkpoint_attributes(f.id(), meta, f.path());
     });
@@ -73,16 +55,26 @@ FileStats CheckpointWriter::write(MPI_Comm comm, const std::string& path, Checkp
   });
 }
 
-CheckpointMeta read_checkpoint_meta(const std::string& path) {
-  h5_quiet();
-  if (!file_exists(path)) throw Error(path + ": no such file");
-  const H5Plist fapl = file_access_plist(MPI_COMM_SELF, IoOptions{}, false);
-  H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), path)};
-  CheckpointMeta m = read_checkpoint_attributes(f.get(), path);
-  if (m.nx < 1 || m.ny < 1) throw Error(path + ": nx and ny must be positive");
-  for (const std::string& name : checkpoint_fields()) check_field_shape(f.get(), name, m.ny, m.nx, path);
+CheckpointAttributes examine_checkpoint(const std::string& path) {
+  std::uint64_t bytes = 0;
+  H5File f = open_untrusted(path, bytes);
+  CheckpointAttributes a = read_checkpoint_attributes(f.get(), path);
+  if (a.value_problems.empty()) {
+    // The mesh values are sane: the fields may be looked at.
+    for (const std::string& name : checkpoint_fields()) {
+      const H5Dataset d = open_hard_dataset(f.get(), name, path);
+      check_dataset(d.get(), {H5T_FLOAT, 8, a.meta.ny, a.meta.nx}, path + ":" + name, bytes);
+    }
+  }
   f.close(path);
-  return m;
+  return a;
+}
+
+CheckpointAttributes read_checkpoint_meta(const std::string& path) {
+  CheckpointAttributes a = examine_checkpoint(path);
+  const std::vector<std::string> p = a.problems();
+  if (!p.empty()) throw Error(path + ": " + p.front());
+  return a;
 }
 
 FileStats read_checkpoint_fields(MPI_Comm comm, const std::string& path, const Slab& slab,

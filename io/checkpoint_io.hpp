@@ -20,8 +20,8 @@ class CheckpointWriter {
   // is u itself and the fields go from the guarded array straight to HDF5.
   CheckpointWriter(const Slab& slab, const DvceArray3D<double>& u);
 
-  // Collective. meta must be equal on all ranks (state digest and software
-  // version included); format, format_version, nranks, io_mode and
+  // Collective. meta must be equal on all ranks (state digest, lineage and
+  // software version included); format, format_version, nranks, io_mode and
   // written_at are filled in here.
   FileStats write(MPI_Comm comm, const std::string& path, CheckpointMeta meta,
                   const IoOptions& opt);
@@ -32,16 +32,26 @@ class CheckpointWriter {
   HostArray3D<double> host_;
 };
 
-// This process alone (serial HDF5): the metadata of a checkpoint, after
-// checking that the fields are there with shape [ny][nx]. Throws a local
-// Error saying why a file is not a readable checkpoint. An incomplete file
-// (no "complete" mark) is returned with complete = false.
-CheckpointMeta read_checkpoint_meta(const std::string& path);
+// This process alone (serial HDF5), trusting nothing in the file: refuses
+// anything but a regular file before opening it, reads every attribute with
+// its type and shape checked (throws Error naming the file and attribute),
+// lists what is wrong with the values (checksum, ranges: `problems`), and,
+// when the mesh values are sane, checks that the fields are hard-linked
+// float64 datasets of shape [ny][nx] that HDF5 can read (throws).
+CheckpointAttributes examine_checkpoint(const std::string& path);
+
+// What a restart trusts: examine_checkpoint, throwing Error with the first
+// problem. An incomplete file (no "complete" mark) is returned with
+// complete = false.
+CheckpointAttributes read_checkpoint_meta(const std::string& path);
 
 // Collective: every rank reads its columns of the fields into the interior of
 // u (guard cells untouched). The file may have been written on any number of
 // ranks; the slab's mesh must match the file's [ny][nx].
 FileStats read_checkpoint_fields(MPI_Comm comm, const std::string& path, const Slab& slab,
                                  const DvceArray3D<double>& u, const IoOptions& opt);
+
+// The cell centres of n cells on [lo, hi].
+std::vector<double> cell_centres(double lo, double hi, long long n);
 
 }  // namespace slabhydro

@@ -1,9 +1,23 @@
 #include "collective.hpp"
 
+#include <algorithm>
+
 #include "error.hpp"
 #include "mpi_check.hpp"
 
 namespace slabhydro {
+
+void broadcast(MPI_Comm comm, std::string& s, int root) {
+  unsigned long long n = s.size();
+  SLABHYDRO_MPI_CHECK(MPI_Bcast(&n, 1, MPI_UNSIGNED_LONG_LONG, root, comm));
+  s.resize(static_cast<std::size_t>(n));
+  // In pieces of at most 1 GiB: MPI counts are ints.
+  constexpr unsigned long long kPiece = 1ULL << 30;
+  for (unsigned long long off = 0; off < n; off += kPiece) {
+    const int len = static_cast<int>(std::min(kPiece, n - off));
+    SLABHYDRO_MPI_CHECK(MPI_Bcast(&s[off], len, MPI_CHAR, root, comm));
+  }
+}
 
 void agree(MPI_Comm comm, const std::string& local_error) {
   int rank = 0, size = 1;
@@ -15,10 +29,7 @@ void agree(MPI_Comm comm, const std::string& local_error) {
   if (first == size) return;
   // The first failing rank tells the others what happened.
   std::string msg = rank == first ? local_error : std::string();
-  int len = static_cast<int>(msg.size());
-  SLABHYDRO_MPI_CHECK(MPI_Bcast(&len, 1, MPI_INT, first, comm));
-  msg.resize(static_cast<std::size_t>(len));
-  if (len > 0) SLABHYDRO_MPI_CHECK(MPI_Bcast(&msg[0], len, MPI_CHAR, first, comm));
+  broadcast(comm, msg, first);
   if (first != 0) msg += " (on rank " + std::to_string(first) + ")";
   throw Error(msg, true);
 }

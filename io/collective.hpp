@@ -12,6 +12,9 @@
 
 namespace slabhydro {
 
+// Rank `root`'s string on every rank of comm (any length).
+void broadcast(MPI_Comm comm, std::string& s, int root = 0);
+
 // Throws the collective Error if `local_error` is non-empty on any rank.
 void agree(MPI_Comm comm, const std::string& local_error);
 

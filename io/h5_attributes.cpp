@@ -29,8 +29,26 @@ H5Type utf8_vlen_string(const std::string& w) {
   return t;
 }
 
-H5Attr open_attr(hid_t obj, const std::string& name, const std::string& w) {
-  return H5Attr{SLABHYDRO_H5_CHECK(H5Aopen(obj, name.c_str(), H5P_DEFAULT), w)};
+// The attribute, opened after checking that it exists and holds a scalar.
+H5Attr open_scalar(hid_t obj, const std::string& name, const std::string& w) {
+  if (SLABHYDRO_H5_CHECK(H5Aexists(obj, name.c_str()), w) <= 0) throw Error(w + ": missing");
+  H5Attr a{SLABHYDRO_H5_CHECK(H5Aopen(obj, name.c_str(), H5P_DEFAULT), w)};
+  const H5Space s{SLABHYDRO_H5_CHECK(H5Aget_space(a.get()), w)};
+  if (SLABHYDRO_H5_CHECK(H5Sget_simple_extent_type(s.get()), w) != H5S_SCALAR)
+    throw Error(w + ": expected a scalar, found " + describe_dataspace(s.get()));
+  return a;
+}
+
+// Checks the stored type: class and size (and sign for integers).
+H5Type checked_type(const H5Attr& a, H5T_class_t cls, std::size_t size, const char* expected,
+                    const std::string& w) {
+  H5Type t{SLABHYDRO_H5_CHECK(H5Aget_type(a.get()), w)};
+  const H5T_class_t c = H5Tget_class(t.get());
+  bool ok = c == cls;
+  if (ok && size > 0) ok = H5Tget_size(t.get()) == size;
+  if (ok && cls == H5T_INTEGER) ok = H5Tget_sign(t.get()) == H5T_SGN_2;
+  if (!ok) throw Error(w + ": expected " + expected + ", found " + describe_datatype(t.get()));
+  return t;
 }
 
 }  // namespace
@@ -56,7 +74,8 @@ bool has_attribute(hid_t obj, const std::string& name, const std::string& what) 
 
 double read_double_attribute(hid_t obj, const std::string& name, const std::string& what) {
   const std::string w = at(what, name);
-  H5Attr a = open_attr(obj, name, w);
+  H5Attr a = open_scalar(obj, name, w);
+  checked_type(a, H5T_FLOAT, 8, "a float64", w);
   double v = 0.0;
   SLABHYDRO_H5_CHECK(H5Aread(a.get(), H5T_NATIVE_DOUBLE, &v), w);
   a.close(w);
@@ -65,37 +84,82 @@ double read_double_attribute(hid_t obj, const std::string& name, const std::stri
 
 long long read_int_attribute(hid_t obj, const std::string& name, const std::string& what) {
   const std::string w = at(what, name);
-  H5Attr a = open_attr(obj, name, w);
+  H5Attr a = open_scalar(obj, name, w);
+  checked_type(a, H5T_INTEGER, 8, "an int64", w);
   long long v = 0;
   SLABHYDRO_H5_CHECK(H5Aread(a.get(), H5T_NATIVE_LLONG, &v), w);
   a.close(w);
   return v;
 }
 
-std::string read_string_attribute(hid_t obj, const std::string& name, const std::string& what) {
+std::string read_string_attribute(hid_t obj, const std::string& name, const std::string& what,
+                                  std::size_t max_bytes) {
   const std::string w = at(what, name);
-  H5Attr a = open_attr(obj, name, w);
-  const H5Type stored{SLABHYDRO_H5_CHECK(H5Aget_type(a.get()), w)};
-  if (SLABHYDRO_H5_CHECK(H5Tget_class(stored.get()), w) != H5T_STRING)
-    throw Error(w + ": expected a string");
+  H5Attr a = open_scalar(obj, name, w);
+  const H5Type stored = checked_type(a, H5T_STRING, 0, "a string", w);
   std::string out;
   if (SLABHYDRO_H5_CHECK(H5Tis_variable_str(stored.get()), w) > 0) {
     const H5Type mem{SLABHYDRO_H5_CHECK(H5Tcopy(stored.get()), w)};  // same character set
     char* p = nullptr;
     SLABHYDRO_H5_CHECK(H5Aread(a.get(), mem.get(), &p), w);
     if (p) {
-      out = p;
+      const std::size_t n = std::char_traits<char>::length(p);
+      if (n <= max_bytes) out.assign(p, n);
       H5free_memory(p);
+      if (n > max_bytes)
+        throw Error(w + ": a string of " + std::to_string(n) + " bytes, longer than the " +
+                    std::to_string(max_bytes) + " allowed");
     }
   } else {
     const std::size_t n = H5Tget_size(stored.get());
-    if (n == 0) throw Error(w + ": H5Tget_size failed");
+    if (n == 0) throw Error(w + ": a string type of size 0");
+    if (n > max_bytes)
+      throw Error(w + ": a string of " + std::to_string(n) + " bytes, longer than the " +
+                  std::to_string(max_bytes) + " allowed");
     std::vector<char> buf(n + 1, '\0');
     SLABHYDRO_H5_CHECK(H5Aread(a.get(), stored.get(), buf.data()), w);
-    out = buf.data();
+    out = buf.data();  // fixed-length strings may be NUL-padded
   }
   a.close(w);
   return out;
+}
+
+std::string describe_dataspace(hid_t space) {
+  switch (H5Sget_simple_extent_type(space)) {
+    case H5S_SCALAR: return "a scalar";
+    case H5S_NULL: return "an empty (null) dataspace";
+    case H5S_SIMPLE: break;
+    default: return "an unknown dataspace";
+  }
+  const int rank = H5Sget_simple_extent_ndims(space);
+  if (rank < 0 || rank > H5S_MAX_RANK) return "an unreadable dataspace";
+  hsize_t dims[H5S_MAX_RANK];
+  if (H5Sget_simple_extent_dims(space, dims, nullptr) < 0) return "an unreadable dataspace";
+  std::string s = "a " + std::to_string(rank) + "-D array of ";
+  for (int k = 0; k < rank; ++k) s += (k ? " x " : "") + std::to_string(dims[k]);
+  return s;
+}
+
+std::string describe_datatype(hid_t type) {
+  const std::size_t size = H5Tget_size(type);
+  switch (H5Tget_class(type)) {
+    case H5T_INTEGER:
+      return std::string(H5Tget_sign(type) == H5T_SGN_NONE ? "uint" : "int") +
+             std::to_string(8 * size);
+    case H5T_FLOAT: return "float" + std::to_string(8 * size);
+    case H5T_STRING:
+      return H5Tis_variable_str(type) > 0 ? "a variable-length string"
+                                          : "a fixed-length string of " + std::to_string(size) +
+                                                " bytes";
+    case H5T_COMPOUND: return "a compound type";
+    case H5T_ARRAY: return "an array type";
+    case H5T_VLEN: return "a variable-length sequence";
+    case H5T_ENUM: return "an enum";
+    case H5T_OPAQUE: return "an opaque type";
+    case H5T_REFERENCE: return "a reference";
+    case H5T_BITFIELD: return "a bitfield";
+    default: return "an unknown type";
+  }
 }
 
 }  // namespace slabhydro

@@ -32,6 +32,9 @@ std::string h5_error_detail() {
   std::string detail;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_innermost, &detail);
   H5Eclear2(H5E_DEFAULT);
+  for (char& c : detail)
+    if (c == '\n' || c == '\r') c = ' ';  // one message, one line
+  while (!detail.empty() && detail.back() == ' ') detail.pop_back();
   return detail;
 }
 

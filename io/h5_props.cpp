@@ -38,6 +38,11 @@ H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel) {
   // NFS mounts), go on instead of failing to open.
   SLABHYDRO_H5_CHECK(H5Pset_file_locking(p.get(), true, true), what);
 #endif
+#if H5_VERSION_GE(1, 10, 2)
+  SLABHYDRO_H5_CHECK(H5Pset_libver_bounds(p.get(), H5F_LIBVER_V110, H5F_LIBVER_V110), what);
+#else
+  SLABHYDRO_H5_CHECK(H5Pset_libver_bounds(p.get(), H5F_LIBVER_LATEST, H5F_LIBVER_LATEST), what);
+#endif
   if (opt.alignment > 1)
     SLABHYDRO_H5_CHECK(H5Pset_alignment(p.get(), opt.alignment_threshold, opt.alignment), what);
   return p;

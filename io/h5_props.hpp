@@ -27,6 +27,7 @@ struct IoOptions {
   std::map<std::string, std::string> hints;  // MPI-IO hints, passed through an MPI_Info
   hsize_t alignment = 0;                     // H5Pset_alignment; 0: HDF5's default (none)
   hsize_t alignment_threshold = 0;           // objects at least this large are aligned
+  std::string writer_tag;  // makes temporary names unique to the writer (file_ops.hpp tmp_name)
 };
 
 // Layout of one dataset: contiguous (chunk empty) or chunked, optionally
@@ -38,8 +39,11 @@ struct DatasetOptions {
 
 // File access. parallel: the MPI-IO driver on `comm` with the hints, and
 // collective metadata reads and writes; otherwise the default POSIX driver.
-// Both: the alignment, and file locking that gives way where the file system
-// has none (HDF5 >= 1.10.7).
+// Both: the alignment, file locking that gives way where the file system has
+// none (HDF5 >= 1.10.7), and the HDF5 1.10 file format (superblock v3, v2
+// object headers: every piece of HDF5's own metadata carries a checksum, so
+// a damaged bit is an HDF5 error instead of a wild read), which HDF5 1.10.2
+// and later read (h5py, ParaView, VisIt built on them).
 H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel);
 // Dataset creation: no fill values ever written (H5D_FILL_TIME_NEVER: some
 // parallel HDF5 versions would otherwise write every dataset twice), and the

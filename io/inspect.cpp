@@ -13,7 +13,9 @@
 #include "error.hpp"
 #include "h5_attributes.hpp"
 #include "h5_handle.hpp"
+#include "h5_objects.hpp"
 #include "h5_props.hpp"
+#include "meta_checksum.hpp"
 #include "plot_io.hpp"
 #include "slab_field_io.hpp"
 
@@ -93,12 +95,23 @@ void print_ranges(std::ostringstream& os, const std::vector<std::string>& fields
   }
 }
 
+void print_problems(std::ostringstream& os, const std::vector<std::string>& problems) {
+  for (const std::string& p : problems) os << "problem       " << p << "\n";
+}
+
+std::string checksum_line(std::uint64_t stored, std::uint64_t computed) {
+  return "metadata      checksum stored " + hex64(stored) + ", computed " + hex64(computed) +
+         (stored == computed ? ": match\n" : ": MISMATCH\n");
+}
+
 InspectResult inspect_checkpoint(const std::string& path) {
-  const CheckpointMeta m = read_checkpoint_meta(path);
+  const CheckpointAttributes a = examine_checkpoint(path);
+  const CheckpointMeta& m = a.meta;
   std::ostringstream os;
   os << "file          " << path << "\n"
      << "format        " << m.format << ", version " << m.format_version << "\n"
-     << "complete      " << (m.complete ? "yes" : "NO (no completeness mark)") << "\n"
+     << "complete      " << (a.complete ? "yes" : "NO (no completeness mark)") << "\n"
+     << "lineage       " << m.lineage << "\n"
      << "problem       " << m.problem << "\n"
      << "time          " << num(m.time) << "\n"
      << "step          " << m.step << " (last dt " << num(m.dt) << ")\n"
@@ -108,70 +121,83 @@ InspectResult inspect_checkpoint(const std::string& path) {
      << m.boundaries[2] << "/" << m.boundaries[3] << "\n"
      << "gamma         " << m.gamma << "\n"
      << "written by    " << m.software_version << " on " << m.nranks << " rank(s), io mode "
-     << m.io_mode << ", " << m.written_at << "\n";
-  std::vector<FieldRange> ranges;
-  std::vector<std::uint64_t> hashes;
-  scan_fields(path, checkpoint_fields(), m.nx, m.ny, ranges, &hashes);
-  print_ranges(os, checkpoint_fields(), ranges);
-  const std::uint64_t d = combine_column_hashes(hashes);
-  const bool match = d == m.digest;
-  os << "state digest  stored " << digest_hex(m.digest) << ", recomputed " << digest_hex(d)
-     << (match ? ": match" : ": MISMATCH") << "\n";
+     << m.io_mode << ", " << m.written_at << "\n"
+     << checksum_line(a.stored_checksum, a.computed_checksum);
+  print_problems(os, a.value_problems);
+  bool match = false;
+  if (a.value_problems.empty()) {
+    std::vector<FieldRange> ranges;
+    std::vector<std::uint64_t> hashes;
+    scan_fields(path, checkpoint_fields(), m.nx, m.ny, ranges, &hashes);
+    print_ranges(os, checkpoint_fields(), ranges);
+    const std::uint64_t d = combine_column_hashes(hashes);
+    match = d == m.digest;
+    os << "state digest  stored " << digest_hex(m.digest) << ", recomputed " << digest_hex(d)
+       << (match ? ": match" : ": MISMATCH") << "\n";
+  } else {
+    os << "state digest  not checked: the attributes above are not valid\n";
+  }
   InspectResult r;
-  r.ok = match && m.complete;
-  if (r.ok)
+  r.ok = match && a.complete && a.checksum_ok() && a.value_problems.empty();
+  if (r.ok) {
     os << "result        OK\n";
-  else
-    os << "result        FAILED:" << (m.complete ? "" : " the file is incomplete;")
-       << (match ? "" : " the data does not match the stored state digest") << "\n";
+  } else {
+    os << "result        FAILED:" << (a.complete ? "" : " the file is incomplete;")
+       << (a.checksum_ok() ? "" : " its metadata checksum does not match;")
+       << (a.value_problems.empty() ? "" : " its attributes hold invalid values;")
+       << (match || !a.value_problems.empty() ? ""
+                                              : " the data does not match the stored state digest")
+       << "\n";
+  }
   r.text = os.str();
   return r;
 }
 
-InspectResult inspect_plot(const std::string& path, hid_t root) {
+InspectResult inspect_plot(const std::string& path) {
+  const PlotAttributes a = examine_plot(path);
+  const PlotMeta& m = a.meta;
   std::ostringstream os;
-  const long long nx = read_int_attribute(root, "nx", path), ny = read_int_attribute(root, "ny", path);
-  const bool complete = has_attribute(root, "complete", path) &&
-                        read_int_attribute(root, "complete", path) == 1;
   os << "file          " << path << "\n"
-     << "format        " << kPlotFormat << ", version "
-     << read_int_attribute(root, "format_version", path) << "\n"
-     << "complete      " << (complete ? "yes" : "NO (no completeness mark)") << "\n"
-     << "problem       " << read_string_attribute(root, "problem", path) << "\n"
-     << "time          " << num(read_double_attribute(root, "time", path)) << "\n"
-     << "step          " << read_int_attribute(root, "step", path) << "\n"
-     << "mesh          " << nx << " x " << ny << "\n";
-  const std::vector<std::string> fields = {"/fields/dens", "/fields/velx", "/fields/vely",
-                                           "/fields/pres"};
-  std::vector<FieldRange> ranges;
-  scan_fields(path, fields, nx, ny, ranges, nullptr);
-  print_ranges(os, fields, ranges);
+     << "format        " << m.format << ", version " << m.format_version << "\n"
+     << "complete      " << (a.complete ? "yes" : "NO (no completeness mark)") << "\n"
+     << "lineage       " << m.lineage << "\n"
+     << "problem       " << m.problem << "\n"
+     << "time          " << num(m.time) << "\n"
+     << "step          " << m.step << "\n"
+     << "mesh          " << m.nx << " x " << m.ny << "\n"
+     << checksum_line(a.stored_checksum, a.computed_checksum);
+  print_problems(os, a.value_problems);
+  if (a.value_problems.empty()) {
+    std::vector<FieldRange> ranges;
+    scan_fields(path, plot_fields(), m.nx, m.ny, ranges, nullptr);
+    print_ranges(os, plot_fields(), ranges);
+  }
+  const bool ok = a.complete && a.checksum_ok() && a.value_problems.empty();
   os << "state digest  (plot files hold float32 primitives; no digest)\n"
-     << "result        " << (complete ? "OK" : "FAILED: the file is incomplete") << "\n";
-  return {os.str(), complete};
+     << "result        "
+     << (ok ? "OK"
+            : std::string("FAILED:") + (a.complete ? "" : " the file is incomplete;") +
+                  (a.checksum_ok() ? "" : " its metadata checksum does not match;") +
+                  (a.value_problems.empty() ? "" : " its attributes hold invalid values;"))
+     << "\n";
+  return {os.str(), ok};
 }
 
 }  // namespace
 
 InspectResult inspect_file(const std::string& path) {
-  h5_quiet();
   std::string format;
   {
-    const H5Plist fapl = file_access_plist(MPI_COMM_SELF, IoOptions{}, false);
-    H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), path)};
+    std::uint64_t bytes = 0;
+    H5File f = open_untrusted(path, bytes);
     if (!has_attribute(f.get(), "format", path))
       throw Error(path + ": not a slabhydro file (no 'format' attribute)");
     format = read_string_attribute(f.get(), "format", path);
-    if (format == kPlotFormat) {
-      InspectResult r = inspect_plot(path, f.get());
-      f.close(path);
-      return r;
-    }
     f.close(path);
   }
-  if (format != kCheckpointFormat)
-    throw Error(path + ": not a slabhydro file (format '" + format + "')");
-  return inspect_checkpoint(path);
+  if (format == kPlotFormat) return inspect_plot(path);
+  if (format == kCheckpointFormat) return inspect_checkpoint(path);
+  throw Error(path + ": not a slabhydro file (format '" + format + "')");
 }
 
 }  // namespace slabhydro

@@ -10,6 +10,10 @@
 
 namespace slabhydro {
 
+// Empty if MPI takes this hint; else why not: a key of at most
+// MPI_MAX_INFO_KEY - 1 characters, a value of 1 to MPI_MAX_INFO_VAL - 1.
+std::string hint_problem(const std::string& key, const std::string& value);
+
 class MpiInfo {
  public:
   explicit MpiInfo(const std::map<std::string, std::string>& hints);

@@ -1,11 +1,17 @@
 #include "plot_io.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <fstream>
 
+#include "checkpoint_io.hpp"
 #include "collective.hpp"
 #include "eos.hpp"
 #include "error.hpp"
+#include "file_meta.hpp"
 #include "file_ops.hpp"
+#include "h5_objects.hpp"
+#include "lineage.hpp"
 #include "h5_attributes.hpp"
 #include "mpi_check.hpp"
 #include "output_catalog.hpp"
@@ -15,18 +21,6 @@
 namespace slabhydro {
 namespace {
 
-const std::vector<std::string>& plot_fields() {
-  static const std::vector<std::string> names = {"/fields/dens", "/fields/velx",
-                                                 "/fields/vely", "/fields/pres"};
-  return names;
-}
-
-std::vector<double> centres(double lo, double hi, long long n) {
-  std::vector<double> c(static_cast<std::size_t>(n));
-  const double d = (hi - lo) / double(n);
-  for (long long i = 0; i < n; ++i) c[i] = lo + (double(i) + 0.5) * d;
-  return c;
-}
 
 std::vector<double> nodes(double lo, double hi, long long n) {
   std::vector<double> c(static_cast<std::size_t>(n) + 1);
@@ -53,8 +47,9 @@ void plot_variables(const Slab& s, const DvceArray3D<double>& u, double gamma,
   });
 }
 
-void write_text_atomically(const std::string& path, const std::string& text) {
-  const std::string tmp = tmp_name(path);
+void write_text_atomically(const std::string& path, const std::string& text,
+                           const std::string& tag) {
+  const std::string tmp = tmp_name(path, tag);
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
@@ -65,7 +60,56 @@ void write_text_atomically(const std::string& path, const std::string& text) {
   commit_rename(tmp, path);
 }
 
+std::string num(double x) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", x);
+  return buf;
+}
+
+std::vector<std::string> plot_value_problems(const PlotMeta& m) {
+  std::vector<std::string> p;
+  auto need = [&](bool ok, const std::string& msg) {
+    if (!ok) p.push_back(msg);
+  };
+  need(valid_lineage_id(m.lineage), "lineage '" + m.lineage + "' is not 32 hex digits");
+  need(std::isfinite(m.time) && m.time >= 0, "time " + num(m.time) + " is not finite and >= 0");
+  need(m.step >= 0 && m.step <= kMaxStep, "step " + std::to_string(m.step) + " is not in [0, 2^40]");
+  need(m.nx >= 1 && m.nx <= kMaxCells, "nx " + std::to_string(m.nx) + " is not in [1, 2^30]");
+  need(m.ny >= 1 && m.ny <= kMaxCells, "ny " + std::to_string(m.ny) + " is not in [1, 2^30]");
+  need(std::isfinite(m.x1min) && std::isfinite(m.x1max) && m.x1max > m.x1min,
+       "x1min, x1max are not a finite interval");
+  need(std::isfinite(m.x2min) && std::isfinite(m.x2max) && m.x2max > m.x2min,
+       "x2min, x2max are not a finite interval");
+  need(std::isfinite(m.gamma) && m.gamma > 1, "gamma " + num(m.gamma) + " is not > 1");
+  return p;
+}
+
 }  // namespace
+
+PlotAttributes examine_plot(const std::string& path) {
+  std::uint64_t bytes = 0;
+  H5File f = open_untrusted(path, bytes);
+  const std::string fmt = read_string_attribute(f.get(), "format", path);
+  if (fmt != kPlotFormat) throw Error(path + ": not a slabhydro plot file (format '" + fmt + "')");
+  const long long version = read_int_attribute(f.get(), "format_version", path);
+  if (version != kPlotVersion)
+    throw Error(path + ": plot file format version " + std::to_string(version) +
+                " is not one this slabhydro reads (" + std::to_string(kPlotVersion) + ")");
+  PlotAttributes a = examine_meta<PlotMeta>(f.get(), path, plot_value_problems);
+  if (a.value_problems.empty())
+    for (const std::string& name : plot_fields()) {
+      const H5Dataset d = open_hard_dataset(f.get(), name, path);
+      check_dataset(d.get(), {H5T_FLOAT, 4, a.meta.ny, a.meta.nx}, path + ":" + name, bytes);
+    }
+  f.close(path);
+  return a;
+}
+
+const std::vector<std::string>& plot_fields() {
+  static const std::vector<std::string> names = {"/fields/dens", "/fields/velx",
+                                                 "/fields/vely", "/fields/pres"};
+  return names;
+}
 
 PlotWriter::PlotWriter(const Slab& slab)
     : slab_(slab),
@@ -76,34 +120,36 @@ PlotWriter::PlotWriter(const Slab& slab)
   plot_slab_.mesh.ng = 0;
 }
 
-FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, const PlotMeta& meta,
+FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, PlotMeta meta,
                             const DvceArray3D<double>& u, const IoOptions& opt) {
   plot_variables(slab_, u, meta.gamma, vars_);
   Kokkos::deep_copy(host_, vars_);
   const GlobalMesh& m = slab_.mesh;
-  FileStats st = write_atomically(comm, path, opt, [&](SlabFile& f) {
+  meta.format = kPlotFormat;
+  meta.format_version = kPlotVersion;
+  meta.nx = m.nx;
+  meta.ny = m.ny;
+  meta.x1min = m.x1min, meta.x1max = m.x1max, meta.x2min = m.x2min, meta.x2max = m.x2max;
+  meta.written_at = utc_now_iso8601();
+  broadcast(comm, meta.written_at);
+  const std::uint64_t field = std::uint64_t(m.nx) * std::uint64_t(m.ny) * sizeof(float);
+  const std::uint64_t bound =
+      file_size_bound(opt,
+                      {field, field, field, field, std::uint64_t(m.nx) * 8,
+                       std::uint64_t(m.ny) * 8, std::uint64_t(m.nx + 1) * 8,
+                       std::uint64_t(m.ny + 1) * 8},
+                      4096);
+  FileStats st = write_atomically(comm, path, opt, bound, [&](SlabFile& f) {
     write_slab_vars(f, plot_fields(), plot_slab_, host_);
-    write_root_vector(f, "/coordinates/x", centres(m.x1min, m.x1max, m.nx));
-    write_root_vector(f, "/coordinates/y", centres(m.x2min, m.x2max, m.ny));
+    write_root_vector(f, "/coordinates/x", cell_centres(m.x1min, m.x1max, m.nx));
+    write_root_vector(f, "/coordinates/y", cell_centres(m.x2min, m.x2max, m.ny));
     write_root_vector(f, "/coordinates/x_nodes", nodes(m.x1min, m.x1max, m.nx));
     write_root_vector(f, "/coordinates/y_nodes", nodes(m.x2min, m.x2max, m.ny));
     agree_on(f.comm(), [&] {
-      if (!f.holds_file()) return;
-      const hid_t r = f.id();
-      write_attribute(r, "format", std::string(kPlotFormat), f.path());
-      write_attribute(r, "format_version", kPlotVersion, f.path());
-      write_attribute(r, "time", meta.time, f.path());
-      write_attribute(r, "step", meta.step, f.path());
-      write_attribute(r, "nx", static_cast<long long>(m.nx), f.path());
-      write_attribute(r, "ny", static_cast<long long>(m.ny), f.path());
-      write_attribute(r, "x1min", m.x1min, f.path());
-      write_attribute(r, "x1max", m.x1max, f.path());
-      write_attribute(r, "x2min", m.x2min, f.path());
-      write_attribute(r, "x2max", m.x2max, f.path());
-      write_attribute(r, "gamma", meta.gamma, f.path());
-      write_attribute(r, "problem", meta.problem, f.path());
-      write_attribute(r, "software_version", meta.software_version, f.path());
-      write_attribute(r, "complete", 1LL, f.path());
+      if (f.holds_file()) write_meta(f.id(), meta, f.path());
+    });
+    agree_on(f.comm(), [&] {
+      if (f.holds_file()) write_attribute(f.id(), kCompleteAttribute, 1LL, f.path());
     });
   });
   // The sidecar, after the data it points to exists.
@@ -118,11 +164,12 @@ FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, const PlotMe
     g.nx = m.nx;
     g.ny = m.ny;
     g.time = meta.time;
+    g.lineage = meta.lineage;
     g.x_nodes = "/coordinates/x_nodes";
     g.y_nodes = "/coordinates/y_nodes";
     for (const std::string& name : plot_fields())
       g.fields.push_back({name.substr(name.find_last_of('/') + 1), name, 4});
-    write_text_atomically(xmf, xdmf_text(g));
+    write_text_atomically(xmf, xdmf_text(g), opt.writer_tag);
   });
   return st;
 }

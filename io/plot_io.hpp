@@ -5,8 +5,12 @@
 #include <mpi.h>
 
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include "atomic_output.hpp"
+#include "file_meta.hpp"
+#include "h5_attributes.hpp"
 #include "h5_props.hpp"
 #include "kokkos_types.hpp"
 #include "mesh.hpp"
@@ -14,15 +18,51 @@
 namespace slabhydro {
 
 constexpr const char* kPlotFormat = "slabhydro-plot";
-constexpr long long kPlotVersion = 1;
+constexpr long long kPlotVersion = 2;  // 1: slabhydro 0.1 (no lineage, no checksum)
 
 struct PlotMeta {
+  std::string format = kPlotFormat;
+  long long format_version = kPlotVersion;
+  std::string lineage;
   double time = 0.0;
   long long step = 0;
+  long long nx = 0, ny = 0;
+  double x1min = 0, x1max = 0, x2min = 0, x2max = 0;
   double gamma = 1.4;
   std::string problem;
   std::string software_version;
+  std::string written_at;
 };
+
+// The root attributes of a plot file (file_meta.hpp), then meta_checksum and
+// "complete".
+template <class M, class F>
+std::enable_if_t<std::is_same<std::decay_t<M>, PlotMeta>::value> for_each_attribute(M& m, F&& f) {
+  f("format", m.format, kShortString);
+  f("format_version", m.format_version);
+  f("lineage", m.lineage, kShortString);
+  f("time", m.time);
+  f("step", m.step);
+  f("nx", m.nx);
+  f("ny", m.ny);
+  f("x1min", m.x1min);
+  f("x1max", m.x1max);
+  f("x2min", m.x2min);
+  f("x2max", m.x2max);
+  f("gamma", m.gamma);
+  f("problem", m.problem, kShortString);
+  f("software_version", m.software_version, kShortString);
+  f("written_at", m.written_at, kShortString);
+}
+
+// The plot variables, in the order of the writer's float32 planes.
+const std::vector<std::string>& plot_fields();
+
+using PlotAttributes = Examined<PlotMeta>;
+// This process alone, trusting nothing (as examine_checkpoint): the
+// attributes with their type checks (throws), checksum and value problems,
+// and (if the mesh values are sane) the float32 fields checked (throws).
+PlotAttributes examine_plot(const std::string& path);
 
 class PlotWriter {
  public:
@@ -30,8 +70,9 @@ class PlotWriter {
   explicit PlotWriter(const Slab& slab);
 
   // Collective: derives the plot variables from the conserved u on the
-  // device, writes `path` (.h5), then its .xmf. Bytes: the .h5 file.
-  FileStats write(MPI_Comm comm, const std::string& path, const PlotMeta& meta,
+  // device, writes `path` (.h5), then its .xmf. Bytes: the .h5 file. The
+  // mesh attributes, written_at and the format are filled in here.
+  FileStats write(MPI_Comm comm, const std::string& path, PlotMeta meta,
                   const DvceArray3D<double>& u, const IoOptions& opt);
 
  private:

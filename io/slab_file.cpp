@@ -1,7 +1,9 @@
 #include "slab_file.hpp"
 
 #include "collective.hpp"
+#include "error.hpp"
 #include "mpi_check.hpp"
+#include "path_limits.hpp"
 
 namespace slabhydro {
 
@@ -13,6 +15,8 @@ SlabFile::SlabFile(MPI_Comm comm, const std::string& path, Access access, const 
   const bool parallel = opt_.mode != TransferMode::serial;
   agree_on(comm_.get(), [&] {
     if (!parallel && rank_ != 0) return;
+    const std::string bad = path_problem(path_, parallel ? size_ : 0);
+    if (!bad.empty()) throw Error(path_ + ": cannot open: " + bad);
     const H5Plist fapl = file_access_plist(comm_.get(), opt_, parallel);
     if (access == Access::create)
       file_ = H5File{SLABHYDRO_H5_CHECK(

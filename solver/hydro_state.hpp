@@ -29,6 +29,14 @@ struct HydroState {
     return s;
   }
 
+  // Bytes the arrays of a slab take (the constructor allocates exactly these).
+  static long long bytes(const Slab& s) {
+    const long long a = static_cast<long long>(s.ny_tot()) * s.nx_tot();
+    const long long faces = static_cast<long long>(s.ny_tot()) * (s.nx_tot() + 1) +
+                            static_cast<long long>(s.ny_tot() + 1) * s.nx_tot();
+    return static_cast<long long>(sizeof(double)) * NVAR * (3 * a + faces);
+  }
+
   explicit HydroState(const Slab& s)
       : slab(checked(s)),
         u0("hydro::u0", NVAR, s.ny_tot(), s.nx_tot()),

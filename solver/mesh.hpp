@@ -1,10 +1,15 @@
 #pragma once
 // Geometry of one slab: the global mesh and this slab's place in it.
 #include <array>
+#include <string>
 
 namespace slabhydro {
 
 enum class BoundaryType { periodic, outflow, reflecting };
+
+const char* to_string(BoundaryType b);  // "periodic", "outflow", "reflecting"
+// False if `s` names no boundary type.
+bool parse_boundary(const std::string& s, BoundaryType& b);
 
 struct Boundaries {
   BoundaryType x1_inner = BoundaryType::periodic;

@@ -2,12 +2,16 @@
 // plain serial HDF5 calls and nothing of slabhydro, and checks names,
 // shapes, types, attributes and values against the file format in README.md.
 //   check_checkpoint_plain FILE EXPECTED_DIGEST EXPECTED_NRANKS EXPECTED_MODE
-// Exit 0 if every check passes; each failure is printed.
+// Exit 0 if every check passes; each failure is printed. The metadata
+// checksum is recomputed here from the README's definition alone.
 #include <hdf5.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -90,6 +94,58 @@ std::vector<double> dataset(hid_t f, const char* name, std::vector<hsize_t> want
   return v;
 }
 
+// The README's "meta_checksum": M = splitmix-style mix, B = bytes.
+std::uint64_t mix(std::uint64_t h, std::uint64_t x) {
+  std::uint64_t z = h ^ (x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+std::uint64_t mix_bytes(std::uint64_t h, const std::string& s) {
+  h = mix(h, s.size());
+  for (std::size_t k = 0; k < s.size(); k += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + k, std::min<std::size_t>(8, s.size() - k));  // little-endian host
+    h = mix(h, w);
+  }
+  return h;
+}
+std::string metadata_checksum(hid_t f) {
+  std::vector<std::string> names = {
+      "boundary_x1_inner", "boundary_x1_outer", "boundary_x2_inner", "boundary_x2_outer",
+      "deck", "dt", "format", "format_version", "gamma", "io_mode", "lineage", "nranks", "nx",
+      "ny", "problem", "software_version", "state_digest", "step", "time", "written_at", "x1max",
+      "x1min", "x2max", "x2min"};
+  std::sort(names.begin(), names.end());
+  std::uint64_t h = 0x6d65746164617461ULL;
+  for (const std::string& n : names) {
+    h = mix_bytes(h, n);
+    if (H5Aexists(f, n.c_str()) <= 0) return "missing " + n;
+    const hid_t a = H5Aopen(f, n.c_str(), H5P_DEFAULT);
+    const hid_t t = H5Aget_type(a);
+    const H5T_class_t c = H5Tget_class(t);
+    H5Tclose(t);
+    H5Aclose(a);
+    if (c == H5T_FLOAT) {
+      const double v = num_attr<double>(f, n.c_str(), H5T_NATIVE_DOUBLE, H5T_FLOAT);
+      std::uint64_t b;
+      std::memcpy(&b, &v, 8);
+      h = mix(mix(h, 1), b);
+    } else if (c == H5T_INTEGER) {
+      h = mix(mix(h, 2), std::uint64_t(num_attr<long long>(f, n.c_str(), H5T_NATIVE_LLONG, H5T_INTEGER)));
+    } else {
+      h = mix_bytes(mix(h, 3), str_attr(f, n.c_str()));
+    }
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+bool all_hex(const std::string& s, std::size_t n) {
+  return s.size() == n && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,7 +161,13 @@ int main(int argc, char** argv) {
   const long long nx = 38, ny = 5;
   // Root attributes.
   check(str_attr(f, "format") == "slabhydro-checkpoint", "format");
-  check(num_attr<long long>(f, "format_version", H5T_NATIVE_LLONG, H5T_INTEGER) == 1, "format_version");
+  check(num_attr<long long>(f, "format_version", H5T_NATIVE_LLONG, H5T_INTEGER) == 2, "format_version");
+  check(all_hex(str_attr(f, "lineage"), 32), "lineage is 32 hex digits");
+  check(str_attr(f, "meta_checksum") == metadata_checksum(f),
+        "meta_checksum is the README's checksum of the attributes");
+  // The HDF5 1.10 format: a checksummed superblock (version 2 or 3).
+  H5F_info2_t info;
+  check(H5Fget_info2(f, &info) >= 0 && info.super.version >= 2, "superblock version >= 2");
   check(num_attr<double>(f, "time", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 0.0, "time");
   check(num_attr<long long>(f, "step", H5T_NATIVE_LLONG, H5T_INTEGER) == 0, "step");
   check(num_attr<double>(f, "dt", H5T_NATIVE_DOUBLE, H5T_FLOAT) == 0.0, "dt");

@@ -11,7 +11,7 @@ awk '/<!-- h5py snippet -->/ {on = 1; next} on && /^```python/ {code = 1; next}
 [ -s snippet.py ] || fail "no h5py snippet in README.md"
 run 3 a.log run "$DECKS/blast.yaml" --output-dir s --set time.nlim=3
 $PY snippet.py s/blast_chk_000003.h5 >out.log || { cat out.log >&2; fail "the snippet failed"; }
-expect_grep "slabhydro-checkpoint 1 sedov step 3" out.log
+expect_grep "slabhydro-checkpoint 2 sedov step 3" out.log
 expect_grep "dens (20, 38)" out.log
 expect_grep "digest $(digest_of a.log)" out.log
 cp s/blast_chk_000003.h5 inc.h5

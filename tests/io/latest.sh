@@ -22,9 +22,15 @@ expect_grep "skipping out/blast_chk_000025.h5: unreadable" b.log
 expect_grep "skipping out/blast_chk_000020.h5: incomplete" b.log
 expect_eq "digest after the fallback restart" "$(digest_of b.log)" "$(digest_of ref.log)"
 
+# The damaged files were this run's, after the restart step: moved aside, not deleted.
+expect_grep "moved 3 file(s) into out/superseded/" b.log
+for f in blast_chk_000020.h5 blast_chk_000025.h5 blast_chk_000030.h5.tmp; do
+  [ ! -e out/$f ] || fail "$f is still in out/"
+  ls out/superseded/*/$f >/dev/null || fail "$f was not moved into out/superseded/"
+done
+
 # With the newer good file there, latest takes it (and warns about nothing
 # below the damaged ones).
-rm out/blast_chk_000020.h5 out/blast_chk_000025.h5 out/blast_chk_000030.h5.tmp
 run 1 c.log run "$D" --output-dir out --restart latest --set time.nlim=19
 expect_grep "restart from out/blast_chk_000017.h5: step 17" c.log
 if grep -q "skipping" c.log; then fail "unexpected warning: $(grep skipping c.log)"; fi

@@ -28,24 +28,35 @@ expect_eq "digest after a restart with a changed tlim" "$(digest_of long.log)" "
 expect_grep "^summary: step [0-9]*, time 5.0000000000e-02" long.log
 ls r_long/blast_chk_*.h5 >/dev/null || fail "no final checkpoint in the new output directory"
 
-# A fresh run into r would overwrite its checkpoints: refused, then forced.
+# A fresh run into r would replace another run's checkpoints: refused, then
+# forced, which moves them aside (nothing is deleted).
 run_fails 2 fresh.log run "$D" --output-dir r
-expect_grep "output directory 'r' already holds output of 'blast', r/blast_chk_000006.h5" fresh.log
-expect_grep "pass --force to overwrite" fresh.log
+expect_grep "output directory 'r' holds r/blast_chk_000006.h5, output of 'blast' of a fresh run written by another run" fresh.log
+expect_grep "pass --force to move it aside" fresh.log
+old_sum=$(cksum <r/blast_chk_000006.h5)
 run 2 forced.log run "$D" --output-dir r --force --set time.nlim=6
-expect_grep "warning: --force: this run may overwrite r/blast_chk_000006.h5" forced.log
+expect_grep "warning: --force: another run's output of a fresh run: moved 1 file(s) into r/superseded/" forced.log
 expect_grep "^checkpoint r/blast_chk_000006.h5" forced.log
-# A restart whose steps reach files of another run is refused too.
+moved=$(ls r/superseded/*/blast_chk_000006.h5) || fail "--force: the other run's checkpoint is gone"
+expect_eq "--force: the other run's checkpoint, moved aside" "$(cksum <"$moved")" "$old_sum"
+C=r/blast_chk_000006.h5
+
+# A restart from an earlier checkpoint of the same run supersedes its later
+# output: moved aside, and the continuation is the uninterrupted run.
 run 2 again.log run "$D" --output-dir r2 --set time.nlim=9 --set checkpoint.every_steps=3
+run 2 back.log run "$D" --output-dir r2 --restart r2/blast_chk_000003.h5 --set time.nlim=9 \
+  --set checkpoint.every_steps=3
+expect_grep "moved 2 file(s) into r2/superseded/.*: blast_chk_000006.h5, blast_chk_000009.h5" back.log
+expect_eq "digest after restarting from an earlier checkpoint" "$(digest_of back.log)" "$(digest_of again.log)"
+# ... but a checkpoint of another run after the restart step is refused.
+cp r/blast_chk_000006.h5 r2/blast_chk_000007.h5
 run_fails 2 beyond.log run "$D" --output-dir r2 --restart r2/blast_chk_000003.h5
-expect_grep "already holds output beyond the restart step 3, r2/blast_chk_000006.h5" beyond.log
-# ... but not when it stops before them.
-run 2 before.log run "$D" --output-dir r2 --restart r2/blast_chk_000003.h5 --set time.nlim=5
-expect_grep "^checkpoint r2/blast_chk_000005.h5" before.log
+expect_grep "holds r2/blast_chk_000007.h5, output of 'blast' after the restart step 3 written by another run" beyond.log
+[ -f r2/blast_chk_000007.h5 ] || fail "the refused run moved the other run's file"
 
 # Nothing to restart from.
 run_fails 2 none.log run "$D" --output-dir empty --restart latest
-expect_grep "no complete checkpoint empty/blast_chk_NNNNNN.h5" none.log
+expect_grep "no usable checkpoint empty/blast_chk_NNNNNN.h5" none.log
 run_fails 1 missing.log run "$D" --output-dir r --restart r/nope.h5
 expect_grep "cannot restart from r/nope.h5: no such file" missing.log
 cp $C inc.h5

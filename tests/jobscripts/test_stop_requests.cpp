@@ -3,6 +3,7 @@
 // by one rank a request on every rank at the same step. Runs on 1-3 ranks.
 #include <mpi.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -132,6 +133,7 @@ TEST_CASE("a signal on one rank is a request on every rank at the same poll", "[
   sigaction(SIGUSR1, nullptr, &before_usr1);
   {
     StopSignalHandlers handlers;
+    handlers.arm();
     StopRequests req(comm, cfg, 0.0);
     CHECK_FALSE(req.poll().dump);
 
@@ -147,9 +149,13 @@ TEST_CASE("a signal on one rank is a request on every rank at the same poll", "[
     r = req.poll();
     CHECK(r.stop);
     CHECK(r.reason == StopReason::sigterm);
-
+  }
+  {
+    StopSignalHandlers handlers;  // a new run: no stop asked yet
+    handlers.arm();
+    StopRequests req(comm, cfg, 0.0);
     if (rank_of(comm) == 0) std::raise(SIGINT);
-    r = req.poll();
+    const StepRequest r = req.poll();
     CHECK(r.stop);
     CHECK(r.reason == StopReason::sigint);
   }
@@ -159,6 +165,43 @@ TEST_CASE("a signal on one rank is a request on every rank at the same poll", "[
   CHECK(now.sa_handler == before_term.sa_handler);
   sigaction(SIGUSR1, nullptr, &now);
   CHECK(now.sa_handler == before_usr1.sa_handler);
+}
+
+// In a child process (no MPI there): what `signals` do to it. Returns the
+// signal that ended it, or 0 if it exited by itself.
+template <class F>
+int signal_ending_child(F&& setup_and_raise) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    setup_and_raise();
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+TEST_CASE("SIGTERM ends a run that is still starting, and a second one ends it at once",
+          "[stop]") {
+  // Before arm(): the default action (nothing to checkpoint yet; a read that
+  // hangs must not make the process unkillable).
+  CHECK(signal_ending_child([] {
+          StopSignalHandlers h;
+          std::raise(SIGTERM);
+        }) == SIGTERM);
+  // Armed: the first SIGTERM is a request, the second ends the process.
+  CHECK(signal_ending_child([] {
+          StopSignalHandlers h;
+          h.arm();
+          std::raise(SIGTERM);  // a flag
+          std::raise(SIGINT);   // insists
+        }) == SIGINT);
+  CHECK(signal_ending_child([] {
+          StopSignalHandlers h;
+          h.arm();
+          std::raise(SIGTERM);
+          std::raise(SIGUSR1);  // only a flag, whenever it comes
+        }) == 0);
 }
 
 TEST_CASE("dump_now and stop_now: seen by rank 0, acted on by all, removed when done",
@@ -209,6 +252,8 @@ TEST_CASE("time limit: stop once elapsed + margin reaches the limit, on every ra
   cfg.time_limit = 100.0;
   cfg.watch_files = false;
   StopRequests req(comm, cfg, 1000.0, [&] { return now; });
+  req.record_step(7.0);  // the first step: start-up, counts only until a second one
+  CHECK(req.margin() == Approx(1.5 * (7.0 + 10 * 7.0) + 5.0));
   req.record_step(1.0);
   req.record_step(0.5);  // the longest step counts
   req.record_checkpoint(2.0);

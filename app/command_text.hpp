@@ -1,0 +1,19 @@
+#pragma once
+// Text for the user to copy: YAML and shell quoting, and the command that
+// continues a run.
+#include <string>
+
+#include "cli.hpp"
+
+namespace slabhydro {
+
+// A YAML double-quoted scalar holding s exactly.
+std::string yaml_quoted(const std::string& s);
+// A word for a shell command line, quoted when it needs to be.
+std::string shell_word(const std::string& w);
+// "mpirun -np N slabhydro run DECK [--set ...] [--output-dir D] --restart latest"
+std::string continue_command(const CommandLine& cl, int ranks);
+// The command line as given, for the lock file and messages (at most 200 characters).
+std::string command_summary(const CommandLine& cl);
+
+}  // namespace slabhydro

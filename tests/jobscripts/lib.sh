@@ -65,43 +65,73 @@ checkpoints_in() { find "$1" -maxdepth 1 -name '*_chk_*.h5' -printf '%f\n' 2>/de
 run_ref() {
   local np=$1 log=$2
   shift 2
-  "$MPIEXEC" -np "$np" "$BIN" run "$@" >"$log" 2>&1 || {
+  timeout -k 5 "$WAIT_LIMIT" "$MPIEXEC" -np "$np" "$BIN" run "$@" >"$log" 2>&1 || {
     cat "$log" >&2
-    fail "reference run failed: $*"
+    fail "reference run failed or did not end within $WAIT_LIMIT s: $*"
   }
   [ -n "$(digest_of "$log")" ] || fail "no state digest in $log"
 }
 
-# wait_for_file FILE SECONDS: true once FILE exists.
-wait_for_file() {
-  local i
-  for ((i = 0; i < $2 * 20; i++)); do
-    [ -e "$1" ] && return 0
+# --- speed ---------------------------------------------------------------
+# No test may depend on how fast the machine is. A run that must still be
+# going when a signal, a trigger file or a time limit comes is endless: a
+# small Sedov blast with a tlim it never reaches and no nlim, so only the stop
+# can end it. Tests wait for step numbers (a progress line every step with
+# output.progress_interval=0), never for seconds; the seconds the wait_*
+# helpers take only bound a run that hangs or ignores its stop, and fail it.
+# An endless run has no uninterrupted digest of its own: a run stopped at
+# step S is compared with an uninterrupted run of the same deck to
+# time.nlim=S, and a restart continued to time.nlim=N with one to N
+# (expect_reference).
+SEDOV=$SRC/inputs/sedov.yaml
+ENDLESS=(--set mesh.nx=64 --set mesh.ny=64 --set time.tlim=1e30)
+# Seconds after which a wait or a run that should end fails the test: far
+# more than any of them takes on a slow machine, far less than ctest's timeout.
+WAIT_LIMIT=${WAIT_LIMIT:-120}
+
+# reference_run N: the uninterrupted run of the endless deck to time.nlim=N
+# (2 ranks, once per N in a test); sets REF_DIGEST. Not in a subshell: a
+# failure must end the test.
+reference_run() {
+  local n=$1 dir
+  [[ $n =~ ^[0-9]+$ ]] || fail "reference run: '$n' is not a step number"
+  dir=$SCRATCH/reference/nlim_$n
+  if [ ! -s "$dir.digest" ]; then
+    mkdir -p -- "$SCRATCH/reference"
+    run_ref 2 "$dir.log" "$SEDOV" --output-dir "$dir" "${ENDLESS[@]}" --set time.nlim="$n"
+    [ "$(status_of "$dir" state) $(status_of "$dir" reason) $(status_of "$dir" step)" = "complete nlim $n" ] ||
+      fail "reference run to step $n: run_status $(status_of "$dir" state) $(status_of "$dir" reason) at step $(status_of "$dir" step)"
+    digest_of "$dir.log" >"$dir.digest"
+  fi
+  REF_DIGEST=$(cat "$dir.digest")
+}
+
+# expect_reference LOG N WHAT: the last state digest in LOG is the one of the
+# uninterrupted run to step N.
+expect_reference() {
+  local got
+  reference_run "$2"
+  got=$(digest_of "$1")
+  [ -n "$got" ] || fail "$3: no state digest in $1"
+  [ "$got" = "$REF_DIGEST" ] || fail "$3: digest $got at step $2, the uninterrupted run to step $2: $REF_DIGEST"
+}
+
+# wait_for_step LOG N [SECONDS]: true once a progress line of step >= N is in LOG.
+wait_for_step() {
+  local i s
+  for ((i = 0; i < ${3:-$WAIT_LIMIT} * 20; i++)); do
+    s=$(sed -n 's/^step *\([0-9][0-9]*\) .*/\1/p' "$1" 2>/dev/null | tail -n 1)
+    [ -n "$s" ] && ((s >= $2)) && return 0
     sleep 0.05
   done
   return 1
 }
 
-# The runs the tests compare with (see test_reference.sh): a small and a big
-# Sedov blast, hundreds of steps each.
-SMALL=(--set mesh.nx=128 --set mesh.ny=128 --set time.tlim=0.2)
-BIG=(--set time.tlim=0.2)
-SEDOV=$SRC/inputs/sedov.yaml
-
-# reference_digest NAME: the digest test_reference.sh stored ($4 of the test).
-reference_digest() {
-  local f=${REFDIR:?the reference directory is the 4th argument}/$1.digest
-  [ -s "$f" ] || fail "no reference digest $f (test jobscripts_reference)"
-  cat "$f"
-}
-REFDIR=${4:-}
-
-# wait_for_step LOG N SECONDS: true once a progress line of step >= N is in LOG.
-wait_for_step() {
-  local i s
-  for ((i = 0; i < $3 * 20; i++)); do
-    s=$(sed -n 's/^step *\([0-9][0-9]*\) .*/\1/p' "$1" 2>/dev/null | tail -n 1)
-    [ -n "$s" ] && ((s >= $2)) && return 0
+# wait_for_lines LOG REGEX N [SECONDS]: true once N lines of LOG match REGEX.
+wait_for_lines() {
+  local i
+  for ((i = 0; i < ${4:-$WAIT_LIMIT} * 20; i++)); do
+    (($(grep -c -E -- "$2" "$1" 2>/dev/null) >= $3)) && return 0
     sleep 0.05
   done
   return 1
@@ -117,4 +147,101 @@ ranks_of() {
     read -r -a fields <<<"${line##*) }"
     [ "${fields[1]}" = "$1" ] && echo "${line%% *}"
   done | sort -n
+}
+descendants_of() {
+  local c
+  for c in $(ranks_of "$1"); do
+    echo "$c"
+    descendants_of "$c"
+  done
+}
+# kill_tree PID: SIGKILL to PID and everything under it.
+kill_tree() {
+  local all
+  mapfile -t all < <(descendants_of "$1")
+  kill -KILL "$1" "${all[@]}" 2>/dev/null
+}
+
+# start_bg LOG COMMAND...: COMMAND in the background, its output in LOG; sets
+# bg_pid. Whatever is still running when the test ends (a failed check
+# while an endless run goes on) is killed then.
+BG_PIDS=()
+start_bg() {
+  local log=$1
+  shift
+  "$@" >"$log" 2>&1 &
+  bg_pid=$!
+  BG_PIDS+=("$bg_pid")
+}
+kill_leftovers() {
+  local p
+  for p in "${BG_PIDS[@]}"; do
+    if kill -0 "$p" 2>/dev/null; then
+      echo "killing what is left of background job $p" >&2
+      kill_tree "$p"
+    fi
+  done
+}
+trap kill_leftovers EXIT
+
+# end_bg PID LOG WHAT [SECONDS]: the background job PID (see start_bg) must
+# end by itself, within SECONDS (default WAIT_LIMIT), with exit code 0: an
+# endless run that ignores its stop fails here, not at ctest's timeout.
+end_bg() {
+  local pid=$1 log=$2 what=$3 limit=${4:-$WAIT_LIMIT} i rc=0
+  for ((i = 0; i < limit * 20; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill_tree "$pid"
+    echo "---- $log" >&2
+    tail -n 40 "$log" >&2
+    fail "$what: still running $limit s after it was asked to stop (killed)"
+  fi
+  wait "$pid" || rc=$?
+  ((rc == 0)) || {
+    echo "---- $log" >&2
+    tail -n 60 "$log" >&2
+    fail "$what: exit code $rc"
+  }
+}
+
+# run_bounded LOG COMMAND...: COMMAND in the foreground, its output in LOG; it
+# must end by itself within WAIT_LIMIT seconds (for runs that a time limit
+# ends). Sets RC to its exit code.
+run_bounded() {
+  local log=$1
+  shift
+  RC=0
+  timeout -k 5 "$WAIT_LIMIT" "$@" >"$log" 2>&1 || RC=$?
+  if ((RC == 124 || RC == 137)); then
+    echo "---- $log" >&2
+    tail -n 40 "$log" >&2
+    fail "still running after $WAIT_LIMIT s (killed): $*"
+  fi
+}
+
+# expect_time_limit_stop LOG LIMIT WHAT: the run's own account of its stop for
+# the time limit of LIMIT seconds, "... is near (U s used, margin M s kept for
+# a step and a checkpoint)": it stopped before the limit (U < LIMIT) when the
+# margin reached it (U + M >= LIMIT; both are printed to 0.1 s).
+expect_time_limit_stop() {
+  local used used_s margin_s
+  used=$(sed -n 's/.*is near (\([0-9.]*\) s used, margin \([0-9.]*\) s.*/\1 \2/p' "$1")
+  read -r used_s margin_s <<<"$used"
+  [ -n "$used_s" ] && [ -n "$margin_s" ] || fail "$3: no 's used, margin' in the message"
+  awk -v u="$used_s" -v m="$margin_s" -v l="$2" 'BEGIN { exit !(u + m >= l - 1e-6 && u < l) }' ||
+    fail "$3: stopped after $used_s s with margin $margin_s s, limit $2 s"
+  TL_USED=$used_s TL_MARGIN=$margin_s
+}
+
+# The chains (Slurm, PBS) run an endless job and then one that completes: the
+# test gives their deck, a copy of sedov.yaml, its end only once the first job
+# has stopped, between two passes of the stand-in scheduler (--jobs 1), as a
+# user who extends a run does. deck_copy PATH; deck_set_nlim PATH N.
+deck_copy() { cp -- "$SEDOV" "$1" || fail "cp $SEDOV $1"; }
+deck_set_nlim() {
+  sed -i "/^  tlim:/a\\  nlim: $2" "$1"
+  [ "$(grep -c "^  nlim: $2\$" "$1")" = 1 ] || fail "could not give $1 the line 'nlim: $2'"
 }

@@ -2,14 +2,12 @@
 
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 
 #include "error.hpp"
 #include "file_meta.hpp"
 #include "h5_props.hpp"
 #include "lineage.hpp"
 #include "mesh.hpp"
-#include "problems.hpp"
 
 namespace slabhydro {
 namespace {
@@ -22,15 +20,11 @@ std::string num(double x) {
 
 // The checks of the values a restart relies on; each failure one sentence.
 std::vector<std::string> value_problems(const CheckpointMeta& m) {
-  std::vector<std::string> p;
+  std::vector<std::string> p = common_value_problems(m);
   auto need = [&](bool ok, const std::string& msg) {
     if (!ok) p.push_back(msg);
   };
-  need(valid_lineage_id(m.lineage), "lineage '" + m.lineage + "' is not 32 hex digits");
-  need(std::isfinite(m.time) && m.time >= 0, "time " + num(m.time) + " is not finite and >= 0");
   need(std::isfinite(m.dt) && m.dt >= 0, "dt " + num(m.dt) + " is not finite and >= 0");
-  need(m.step >= 0 && m.step <= kMaxStep,
-       "step " + std::to_string(m.step) + " is not in [0, 2^40]");
   if (m.step == 0)
     need(m.time == 0 && m.dt == 0, "step 0 with time " + num(m.time) + " and dt " + num(m.dt) +
                                        " (a run starts at time 0)");
@@ -38,12 +32,6 @@ std::vector<std::string> value_problems(const CheckpointMeta& m) {
     need(m.time > 0 && m.dt > 0 && m.dt <= m.time,
          "step " + std::to_string(m.step) + " with time " + num(m.time) + " and dt " +
              num(m.dt) + " (after a step, 0 < dt <= time)");
-  need(m.nx >= 1 && m.nx <= kMaxCells, "nx " + std::to_string(m.nx) + " is not in [1, 2^30]");
-  need(m.ny >= 1 && m.ny <= kMaxCells, "ny " + std::to_string(m.ny) + " is not in [1, 2^30]");
-  need(std::isfinite(m.x1min) && std::isfinite(m.x1max) && m.x1max > m.x1min,
-       "x1min " + num(m.x1min) + ", x1max " + num(m.x1max) + " are not a finite interval");
-  need(std::isfinite(m.x2min) && std::isfinite(m.x2max) && m.x2max > m.x2min,
-       "x2min " + num(m.x2min) + ", x2max " + num(m.x2max) + " are not a finite interval");
   BoundaryType b[4];
   bool bc_ok = true;
   for (int k = 0; k < 4; ++k) {
@@ -57,10 +45,6 @@ std::vector<std::string> value_problems(const CheckpointMeta& m) {
       need((b[k] == BoundaryType::periodic) == (b[k + 1] == BoundaryType::periodic),
            std::string("boundary_") + kBoundaryKeys[k] + " and boundary_" +
                kBoundaryKeys[k + 1] + " are not both periodic or both not");
-  need(std::isfinite(m.gamma) && m.gamma > 1, "gamma " + num(m.gamma) + " is not > 1");
-  bool known = false;
-  for (const std::string& n : problem_names()) known |= n == m.problem;
-  need(known, "problem '" + m.problem + "' is not one this slabhydro knows");
   need(m.nranks >= 1 && m.nranks <= (1LL << 31),
        "nranks " + std::to_string(m.nranks) + " is not a rank count");
   TransferMode mode;
@@ -93,14 +77,5 @@ CheckpointAttributes read_checkpoint_attributes(hid_t root, const std::string& w
 }
 
 void broadcast(MPI_Comm comm, CheckpointMeta& m) { broadcast_meta(comm, m); }
-
-std::string utc_now_iso8601() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 }  // namespace slabhydro

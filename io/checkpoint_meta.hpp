@@ -44,26 +44,12 @@ template <class M, class F>
 std::enable_if_t<std::is_same<std::decay_t<M>, CheckpointMeta>::value> for_each_attribute(M& m, F&& f) {
   static const char* const boundary_names[4] = {"boundary_x1_inner", "boundary_x1_outer",
                                                 "boundary_x2_inner", "boundary_x2_outer"};
-  f("format", m.format, kShortString);
-  f("format_version", m.format_version);
-  f("lineage", m.lineage, kShortString);
-  f("time", m.time);
-  f("step", m.step);
+  for_each_common_attribute(m, f);
   f("dt", m.dt);
-  f("nx", m.nx);
-  f("ny", m.ny);
-  f("x1min", m.x1min);
-  f("x1max", m.x1max);
-  f("x2min", m.x2min);
-  f("x2max", m.x2max);
   for (int k = 0; k < 4; ++k) f(boundary_names[k], m.boundaries[k], kShortString);
-  f("gamma", m.gamma);
-  f("problem", m.problem, kShortString);
   f("deck", m.deck, kMaxDeckBytes);
-  f("software_version", m.software_version, kShortString);
   f("nranks", m.nranks);
   f("io_mode", m.io_mode, kShortString);
-  f("written_at", m.written_at, kShortString);
   f("state_digest", m.digest);
 }
 
@@ -80,6 +66,6 @@ CheckpointAttributes read_checkpoint_attributes(hid_t root, const std::string& w
 // Rank 0's metadata on every rank.
 void broadcast(MPI_Comm comm, CheckpointMeta& m);
 
-std::string utc_now_iso8601();
+inline std::string utc_now_iso8601() { return utc_time_text("%Y-%m-%dT%H:%M:%SZ"); }
 
 }  // namespace slabhydro

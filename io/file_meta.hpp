@@ -27,6 +27,46 @@ namespace slabhydro {
 constexpr const char* kMetaChecksumAttribute = "meta_checksum";
 constexpr const char* kCompleteAttribute = "complete";
 
+// The current UTC time through strftime's `format`.
+std::string utc_time_text(const char* format);
+
+// The attributes every slabhydro file starts with (checkpoints, plot files),
+// for structs that have these members.
+template <class M, class F>
+void for_each_common_attribute(M& m, F&& f) {
+  f("format", m.format, kShortString);
+  f("format_version", m.format_version);
+  f("lineage", m.lineage, kShortString);
+  f("time", m.time);
+  f("step", m.step);
+  f("nx", m.nx);
+  f("ny", m.ny);
+  f("x1min", m.x1min);
+  f("x1max", m.x1max);
+  f("x2min", m.x2min);
+  f("x2max", m.x2max);
+  f("gamma", m.gamma);
+  f("problem", m.problem, kShortString);
+  f("software_version", m.software_version, kShortString);
+  f("written_at", m.written_at, kShortString);
+}
+
+// What is wrong with those values (lineage, time, step, mesh, domain,
+// gamma, problem), one sentence each.
+struct CommonValues {
+  const std::string& lineage;
+  double time;
+  long long step, nx, ny;
+  double x1min, x1max, x2min, x2max, gamma;
+  const std::string& problem;
+};
+std::vector<std::string> common_value_problems(const CommonValues& v);
+template <class M>
+std::vector<std::string> common_value_problems(const M& m) {
+  return common_value_problems(CommonValues{m.lineage, m.time, m.step, m.nx, m.ny, m.x1min,
+                                            m.x1max, m.x2min, m.x2max, m.gamma, m.problem});
+}
+
 namespace meta_detail {
 
 struct Writer {

@@ -9,6 +9,7 @@
 
 #include "checkpoint_io.hpp"
 #include "error.hpp"
+#include "file_meta.hpp"
 #include "file_ops.hpp"
 #include "h5_attributes.hpp"
 #include "h5_handle.hpp"
@@ -55,15 +56,6 @@ std::string strip_tmp(const std::string& name) {
       return base;
   }
   return "";
-}
-
-std::string utc_stamp() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
 }
 
 FileLineage lineage_of_h5(const std::string& path) {
@@ -238,9 +230,9 @@ Superseded superseded_outputs(const std::string& dir, const std::string& basenam
 std::string move_aside(const std::string& dir, const std::vector<std::string>& paths) {
   const std::string parent = join_path(dir, "superseded");
   make_directories(parent);
-  std::string target = join_path(parent, utc_stamp());
+  std::string target = join_path(parent, utc_time_text("%Y%m%dT%H%M%SZ"));
   for (int k = 2; file_exists(target) || is_symlink(target); ++k)
-    target = join_path(parent, utc_stamp() + "-" + std::to_string(k));
+    target = join_path(parent, utc_time_text("%Y%m%dT%H%M%SZ") + "-" + std::to_string(k));
   make_directories(target);
   for (const std::string& p : paths)
     if (std::rename(p.c_str(), join_path(target, base_name(p)).c_str()) != 0)

@@ -60,30 +60,6 @@ void write_text_atomically(const std::string& path, const std::string& text,
   commit_rename(tmp, path);
 }
 
-std::string num(double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
-}
-
-std::vector<std::string> plot_value_problems(const PlotMeta& m) {
-  std::vector<std::string> p;
-  auto need = [&](bool ok, const std::string& msg) {
-    if (!ok) p.push_back(msg);
-  };
-  need(valid_lineage_id(m.lineage), "lineage '" + m.lineage + "' is not 32 hex digits");
-  need(std::isfinite(m.time) && m.time >= 0, "time " + num(m.time) + " is not finite and >= 0");
-  need(m.step >= 0 && m.step <= kMaxStep, "step " + std::to_string(m.step) + " is not in [0, 2^40]");
-  need(m.nx >= 1 && m.nx <= kMaxCells, "nx " + std::to_string(m.nx) + " is not in [1, 2^30]");
-  need(m.ny >= 1 && m.ny <= kMaxCells, "ny " + std::to_string(m.ny) + " is not in [1, 2^30]");
-  need(std::isfinite(m.x1min) && std::isfinite(m.x1max) && m.x1max > m.x1min,
-       "x1min, x1max are not a finite interval");
-  need(std::isfinite(m.x2min) && std::isfinite(m.x2max) && m.x2max > m.x2min,
-       "x2min, x2max are not a finite interval");
-  need(std::isfinite(m.gamma) && m.gamma > 1, "gamma " + num(m.gamma) + " is not > 1");
-  return p;
-}
-
 }  // namespace
 
 PlotAttributes examine_plot(const std::string& path) {
@@ -95,7 +71,8 @@ PlotAttributes examine_plot(const std::string& path) {
   if (version != kPlotVersion)
     throw Error(path + ": plot file format version " + std::to_string(version) +
                 " is not one this slabhydro reads (" + std::to_string(kPlotVersion) + ")");
-  PlotAttributes a = examine_meta<PlotMeta>(f.get(), path, plot_value_problems);
+  PlotAttributes a = examine_meta<PlotMeta>(
+      f.get(), path, [](const PlotMeta& m) { return common_value_problems(m); });
   if (a.value_problems.empty())
     for (const std::string& name : plot_fields()) {
       const H5Dataset d = open_hard_dataset(f.get(), name, path);

@@ -38,21 +38,7 @@ struct PlotMeta {
 // "complete".
 template <class M, class F>
 std::enable_if_t<std::is_same<std::decay_t<M>, PlotMeta>::value> for_each_attribute(M& m, F&& f) {
-  f("format", m.format, kShortString);
-  f("format_version", m.format_version);
-  f("lineage", m.lineage, kShortString);
-  f("time", m.time);
-  f("step", m.step);
-  f("nx", m.nx);
-  f("ny", m.ny);
-  f("x1min", m.x1min);
-  f("x1max", m.x1max);
-  f("x2min", m.x2min);
-  f("x2max", m.x2max);
-  f("gamma", m.gamma);
-  f("problem", m.problem, kShortString);
-  f("software_version", m.software_version, kShortString);
-  f("written_at", m.written_at, kShortString);
+  for_each_common_attribute(m, f);
 }
 
 // The plot variables, in the order of the writer's float32 planes.

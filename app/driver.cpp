@@ -352,8 +352,7 @@ int run_simulation(MPI_Comm comm, const CommandLine& cl) {
       if (why.empty()) break;
       if (cl.restart != "latest") throw Error("--restart: " + r.path + ": " + why, true);
       if (rank == 0)
-        std::cerr << "slabhydro: warning: --restart latest: skipping " << r.path << ": " << why
-                  << std::endl;
+        warn("--restart latest: skipping " + r.path + ": " + why);
       below = r.meta.step;
     }
   }

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "error.hpp"
 #include "inspect.hpp"
 #include "mpi_check.hpp"
 
@@ -17,7 +18,7 @@ int run_inspect(MPI_Comm comm, const std::string& file) {
       std::cout << r.text << std::flush;
       code = r.ok ? 0 : 1;
     } catch (const std::exception& e) {
-      std::cerr << "slabhydro: error: inspect: " << e.what() << std::endl;
+      print_stderr_line(std::string("slabhydro: error: inspect: ") + e.what());
       code = 1;
     }
   }

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   // reported like any failed write, instead of the signal ending the process.
   std::signal(SIGXFSZ, SIG_IGN);
   if (MPI_Init(&argc, &argv) != MPI_SUCCESS) {
-    std::cerr << "slabhydro: error: MPI_Init failed" << std::endl;
+    slabhydro::print_stderr_line("slabhydro: error: MPI_Init failed");
     return 1;
   }
   // MPI errors come back as return codes that SLABHYDRO_MPI_CHECK reports,
@@ -73,15 +73,17 @@ int main(int argc, char** argv) {
   } catch (const slabhydro::Error& e) {
     if (e.collective()) {
       // Every rank threw the same error: one message, a clean stop.
-      if (rank == 0) std::cerr << "slabhydro: error: " << e.what() << std::endl;
+      if (rank == 0) slabhydro::print_stderr_line(std::string("slabhydro: error: ") + e.what());
       code = 1;
     } else {
-      std::cerr << "slabhydro: error on rank " << rank << ": " << e.what() << std::endl;
+      slabhydro::print_stderr_line("slabhydro: error on rank " + std::to_string(rank) + ": " +
+                                   e.what());
       if (size > 1) MPI_Abort(MPI_COMM_WORLD, 1);  // the others may wait in a collective
       code = 1;
     }
   } catch (const std::exception& e) {
-    std::cerr << "slabhydro: internal error on rank " << rank << ": " << e.what() << std::endl;
+    slabhydro::print_stderr_line("slabhydro: internal error on rank " + std::to_string(rank) +
+                                 ": " + e.what());
     if (size > 1) MPI_Abort(MPI_COMM_WORLD, 2);
     code = 2;
   }

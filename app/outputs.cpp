@@ -1,5 +1,6 @@
 #include "outputs.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -23,8 +24,6 @@ bool due_by_steps(const Cadence& c, long long step) {
 bool due_by_time(const Cadence& c, double t_prev, double t) {
   return c.every_time > 0.0 && std::floor(t / c.every_time) > std::floor(t_prev / c.every_time);
 }
-
-void warn(const std::string& msg) { std::cerr << "slabhydro: warning: " << msg << std::endl; }
 
 }  // namespace
 
@@ -54,10 +53,11 @@ void Outputs::supersede(const std::vector<std::string>& paths, const std::string
 }
 
 void Outputs::start(const OutputState& s) {
+  int plot_missing = 0;  // a restart: the restart step's plot output is incomplete
   agree_on(decomp_.comm(), [&] {
     if (!root_) return;
     make_directories(cfg_.output.dir);
-    const Superseded found = superseded_outputs(
+    Superseded found = superseded_outputs(
         cfg_.output.dir, cfg_.output.basename, id_.restarted ? id_.start_step : -1, id_.lineage);
     const std::string after = id_.restarted
                                   ? "after the restart step " + std::to_string(id_.start_step)
@@ -74,10 +74,26 @@ void Outputs::start(const OutputState& s) {
                     "pass --force to move it aside");
       supersede(found.foreign, "--force: another run's output " + after);
     }
+    if (id_.restarted && cfg_.plot.enabled()) {
+      // The run that wrote the checkpoint may have died before the plot
+      // output of that step was complete: what is left of it goes too, and
+      // the restart writes it again.
+      const std::string p = join_path(cfg_.output.dir, plot_name(cfg_.output.basename, s.step));
+      const std::string x = xdmf_name(p);
+      auto going = [&](const std::string& f) {
+        return std::find(found.own.begin(), found.own.end(), f) != found.own.end();
+      };
+      const bool h5_ok = file_exists(p) && !going(p), xmf_ok = file_exists(x) && !going(x);
+      plot_missing = !(h5_ok && xmf_ok);
+      if (h5_ok && !xmf_ok) found.own.push_back(p);
+      if (xmf_ok && !h5_ok) found.own.push_back(x);
+    }
     supersede(found.own, (id_.restarted ? "--restart: this run's output " : "output ") + after +
                              " (later or unfinished files)");
   });
-  if (!id_.restarted && cfg_.plot.enabled()) write_plot(s);
+  // A fresh run's initial plot file, or the restart step's written again.
+  SLABHYDRO_MPI_CHECK(MPI_Bcast(&plot_missing, 1, MPI_INT, 0, decomp_.comm()));
+  if (cfg_.plot.enabled() && (!id_.restarted || plot_missing)) write_plot(s);
 }
 
 void Outputs::after_step(const OutputState& s, double t_prev) {

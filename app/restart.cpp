@@ -30,7 +30,7 @@ std::string resolve(const std::string& spec, const RunConfig& cfg, long long bel
   const LatestCheckpoint l =
       find_latest_checkpoint(cfg.output.dir, cfg.output.basename, below_step);
   for (const std::string& s : l.skipped)
-    std::cerr << "slabhydro: warning: --restart latest: skipping " << s << std::endl;
+    warn("--restart latest: skipping " + s);
   if (l.path.empty())
     throw Error("--restart latest: no usable checkpoint " +
                 join_path(cfg.output.dir, cfg.output.basename + "_chk_NNNNNN.h5") +

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "error.hpp"
 #include "file_ops.hpp"
 
 namespace slabhydro {
@@ -24,13 +25,13 @@ void write_run_status(const std::string& dir, const RunStatus& s) {
       << "ranks=" << s.ranks << "\n";
     f.close();
     if (!f) {
-      std::cerr << "slabhydro: warning: cannot write " << tmp << "\n";
+      warn("cannot write " + tmp);
       std::remove(tmp.c_str());
       return;
     }
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::cerr << "slabhydro: warning: cannot rename " << tmp << " to " << path << "\n";
+    warn("cannot rename " + tmp + " to " + path);
     std::remove(tmp.c_str());
   }
 }

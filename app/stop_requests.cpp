@@ -268,8 +268,7 @@ void StopRequests::acknowledge(const StepRequest& r) {
     const std::string path = join(cfg_.dir, f.second);
     if (::unlink(path.c_str()) != 0 && file_exists(path)) {
       // It would ask again at every look: stop looking.
-      std::cerr << "slabhydro: warning: cannot remove " << path
-                << "; dump_now and stop_now are ignored from now on\n";
+      warn("cannot remove " + path + "; dump_now and stop_now are ignored from now on");
       cfg_.watch_files = false;
     }
   }

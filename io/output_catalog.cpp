@@ -214,8 +214,15 @@ Superseded superseded_outputs(const std::string& dir, const std::string& basenam
   std::vector<OutputFile> files = list_outputs(dir, basename);
   std::reverse(files.begin(), files.end());  // lowest step first
   for (const OutputFile& f : files) {
-    if (after_step >= 0 && f.step <= after_step) continue;
-    if (f.tmp || !is_plain_file(f.path)) {
+    if (after_step >= 0 && f.step < after_step) continue;
+    const bool damaged = f.tmp || !is_plain_file(f.path);
+    if (after_step >= 0 && f.step == after_step) {
+      // At the restart step only unfinished or damaged files: the run may
+      // have died while writing that step's plot file.
+      if (damaged || read_lineage(f).state == FileLineage::State::unreadable) s.own.push_back(f.path);
+      continue;
+    }
+    if (damaged) {
       s.own.push_back(f.path);
       continue;
     }

@@ -64,7 +64,8 @@ std::vector<std::string> prune_checkpoints(const std::string& dir, const std::st
 // The output of `basename` after `after_step` (< 0: all) that a run of
 // `lineage` continuing from there would supersede: `own` holds what that
 // lineage wrote, every unfinished (.tmp) or unreadable file, and entries that
-// are not regular files; `foreign` the files another run wrote (a different
+// are not regular files (at `after_step` itself only unfinished, unreadable
+// and non-regular ones); `foreign` the files another run wrote (a different
 // lineage, or none: slabhydro 0.1). Lowest step first.
 struct Superseded {
   std::vector<std::string> own, foreign;

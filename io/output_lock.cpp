@@ -57,9 +57,9 @@ OutputLock::OutputLock(MPI_Comm comm, const std::string& dir, const std::string&
                     basename + "_* there (" + (holder.empty() ? "holder unknown" : holder) +
                     "); wait for it to end, or choose another output.dir or output.basename");
       }
-      std::cerr << "slabhydro: warning: cannot lock " << path_ << " (" << std::strerror(e)
-                << "): this file system has no locks, and a second run on the same "
-                   "output.dir and output.basename would not be refused\n";
+      warn("cannot lock " + path_ + " (" + std::strerror(e) +
+           "): this file system has no locks, and a second run on the same output.dir and "
+           "output.basename would not be refused");
       return;
     }
     const std::time_t t = std::time(nullptr);
@@ -68,8 +68,7 @@ OutputLock::OutputLock(MPI_Comm comm, const std::string& dir, const std::string&
     const std::string who = "host " + host_name() + ", pid " + std::to_string(::getpid()) +
                             ", started " + when + ": " + command + "\n";
     if (::ftruncate(fd_, 0) != 0 || ::pwrite(fd_, who.data(), who.size(), 0) < 0)
-      std::cerr << "slabhydro: warning: cannot write " << path_ << ": " << std::strerror(errno)
-                << "\n";
+      warn("cannot write " + path_ + ": " + std::strerror(errno));
   });
 }
 

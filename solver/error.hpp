@@ -1,6 +1,7 @@
 #pragma once
 // The one error facility of slabhydro. Everything throws slabhydro::Error;
 // app/main.cpp catches it once, prints it once and decides how to stop.
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -19,5 +20,16 @@ class Error : public std::runtime_error {
  private:
   bool collective_;
 };
+
+// One line on stderr in one write, so that it is never torn by stdout output
+// that mpirun forwards into the same file.
+inline void print_stderr_line(const std::string& text) {
+  const std::string line = text + "\n";
+  std::fflush(stdout);
+  std::fwrite(line.data(), 1, line.size(), stderr);
+  std::fflush(stderr);
+}
+// "slabhydro: warning: <msg>".
+inline void warn(const std::string& msg) { print_stderr_line("slabhydro: warning: " + msg); }
 
 }  // namespace slabhydro

@@ -121,12 +121,20 @@ prev_step=-1
 segment=1
 while :; do
   run_args=(run "$deck" --output-dir "$outdir")
-  if compgen -G "$outdir/*_chk_*.h5" >/dev/null; then run_args+=(--restart latest); fi
+  if compgen -G "$outdir/*_chk_*.h5" >/dev/null; then
+    run_args+=(--restart latest)
+  elif [ -e "$status_file" ]; then
+    # An earlier run here died before its first checkpoint: start afresh,
+    # moving its output aside (--force moves, never deletes).
+    run_args+=(--force)
+    log "no checkpoint in $outdir from the earlier run; starting afresh (its output goes to $outdir/superseded/)"
+  fi
   [ -z "$time_limit" ] || run_args+=(--time-limit "$time_limit")
   run_args+=("${extra_args[@]}")
   [ "$stop_request" = cancelled ] && break
   stop_request=""
   log "segment $segment: $mpirun -np $np $bin ${run_args[*]}"
+  rm -f -- "$status_file"  # this run's own run_status, not an earlier one's, decides what next
   "$mpirun" -np "$np" "$bin" "${run_args[@]}" </dev/null &
   run_pid=$!
   while :; do

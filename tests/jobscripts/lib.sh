@@ -129,9 +129,10 @@ wait_for_step() {
 
 # wait_for_lines LOG REGEX N [SECONDS]: true once N lines of LOG match REGEX.
 wait_for_lines() {
-  local i
+  local i n
   for ((i = 0; i < ${4:-$WAIT_LIMIT} * 20; i++)); do
-    (($(grep -c -E -- "$2" "$1" 2>/dev/null) >= $3)) && return 0
+    n=$(grep -c -E -- "$2" "$1" 2>/dev/null)  # nothing while LOG does not exist yet
+    ((${n:-0} >= $3)) && return 0
     sleep 0.05
   done
   return 1
@@ -244,4 +245,76 @@ deck_copy() { cp -- "$SEDOV" "$1" || fail "cp $SEDOV $1"; }
 deck_set_nlim() {
   sed -i "/^  tlim:/a\\  nlim: $2" "$1"
   [ "$(grep -c "^  nlim: $2\$" "$1")" = 1 ] || fail "could not give $1 the line 'nlim: $2'"
+}
+
+# --- a crash -----------------------------------------------------------------
+# A run that dies by SIGKILL (a node failure, the OOM killer): every rank and
+# the mpirun that started them at once, with no chance to checkpoint. The
+# helpers find the ranks through /proc as ranks_of does.
+
+# True while process $1 exists and is not a zombie.
+alive() {
+  local line fields
+  read -r line 2>/dev/null <"/proc/$1/stat" || return 1
+  read -r -a fields <<<"${line##*) }"
+  [ "${fields[0]}" != Z ]
+}
+parent_of() {
+  local line fields
+  read -r line 2>/dev/null <"/proc/$1/stat" || return 1
+  read -r -a fields <<<"${line##*) }"
+  echo "${fields[1]}"
+}
+# The slabhydro processes under $1 (the ranks of the run a job started).
+slabhydro_under() {
+  local p
+  for p in $(descendants_of "$1"); do
+    if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = slabhydro ]; then echo "$p"; fi
+  done
+}
+# The highest step of DIR/BASE_TAG_NNNNNN.h5 (TAG: chk or plt), -1 if none.
+newest_step() {
+  local s
+  s=$(find "$1" -maxdepth 1 -name "${2}_${3}_[0-9][0-9][0-9][0-9][0-9][0-9].h5" -printf '%f\n' 2>/dev/null |
+    sed 's/.*_\([0-9]*\)\.h5$/\1/' | sort -n | tail -n 1)
+  if [ -n "$s" ]; then echo $((10#$s)); else echo -1; fi
+}
+
+# crash_past_checkpoint ROOT LOG DIR BASENAME K: once LOG has K "checkpoint"
+# lines, the run under pid ROOT (writing BASENAME into DIR, a plot file every
+# step) is killed at a moment its plot files have got past its newest
+# checkpoint: after the plot file two steps past it is reported, its ranks
+# are stopped (SIGSTOP) and DIR is looked at; if a checkpoint came in the
+# meantime they go on and it waits again. Then SIGKILL to the ranks and to
+# their parent (mpirun) at once. Sets CRASH_CHECKPOINT (the newest complete
+# checkpoint's step) and CRASH_RANKS; fails the test on a wait that takes
+# longer than WAIT_LIMIT (a hang), never on speed.
+crash_past_checkpoint() {
+  local root=$1 log=$2 dir=$3 base=$4 k=$5 c p ranks=() launchers=() end
+  wait_for_lines "$log" '^checkpoint ' "$k" || fail "no $k checkpoint lines in $log"
+  while :; do
+    c=$(newest_step "$dir" "$base" chk)
+    wait_for_lines "$log" "^plot file .*/${base}_plt_$(printf '%06d' $((c + 2)))\\.h5: " 1 ||
+      fail "no plot file of step $((c + 2)) in $log"
+    mapfile -t ranks < <(slabhydro_under "$root")
+    ((${#ranks[@]} > 0)) || fail "no slabhydro process under pid $root"
+    kill -STOP "${ranks[@]}" || fail "kill -STOP ${ranks[*]}"
+    c=$(newest_step "$dir" "$base" chk)
+    (($(newest_step "$dir" "$base" plt) > c)) && break
+    kill -CONT "${ranks[@]}"
+  done
+  # Their parents, if under ROOT (never a process this test did not start).
+  mapfile -t launchers < <(for p in "${ranks[@]}"; do parent_of "$p"; done | sort -u |
+    grep -x -F -f <(descendants_of "$root"))
+  ((${#launchers[@]} > 0)) || fail "the ranks ${ranks[*]} have no parent under pid $root"
+  kill -KILL "${ranks[@]}" "${launchers[@]}" || fail "kill -KILL ${ranks[*]} ${launchers[*]}"
+  end=$((SECONDS + WAIT_LIMIT))
+  for p in "${ranks[@]}" "${launchers[@]}"; do
+    while alive "$p"; do
+      ((SECONDS < end)) || fail "process $p still alive $WAIT_LIMIT s after SIGKILL"
+      sleep 0.05
+    done
+  done
+  CRASH_CHECKPOINT=$c
+  CRASH_RANKS=${#ranks[@]}
 }

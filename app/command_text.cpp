@@ -31,6 +31,7 @@ std::string command_summary(const CommandLine& cl) {
   std::string c = "slabhydro run " + shell_word(cl.deck);
   if (!cl.restart.empty()) c += " --restart " + shell_word(cl.restart);
   for (const std::string& s : cl.sets) c += " --set " + shell_word(s);
+  if (!cl.output_dir.empty()) c += " --output-dir " + shell_word(cl.output_dir);
   return c.size() > 200 ? c.substr(0, 197) + "..." : c;
 }
 

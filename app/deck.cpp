@@ -128,11 +128,14 @@ Deck::Deck(const std::string& text, const std::string& origin,
                    scalar_text(kv.first) + "'");
       const std::string key = section + "." + kv.first.Scalar();
       if (!find_key(key)) deck_error(kat + ": " + key + ": unknown key" + suggestion(key));
-      const int kline = kv.first.Mark().line + 1;
+        const int kline = kv.first.Mark().line + 1;
       const auto k_seen = key_line.emplace(key, kline);
       if (!k_seen.second)
-        deck_error(kat + ": " + key + ": given twice (lines " +
-                   std::to_string(k_seen.first->second) + " and " + std::to_string(kline) +
+        deck_error(kat + ": " + key + ": given twice (" +
+                   (k_seen.first->second == kline
+                        ? "on line " + std::to_string(kline)
+                        : "lines " + std::to_string(k_seen.first->second) + " and " +
+                              std::to_string(kline)) +
                    "); keep one");
     }
   }
@@ -140,7 +143,10 @@ Deck::Deck(const std::string& text, const std::string& origin,
   // --set overrides.
   for (const std::string& o : overrides) {
     const auto eq = o.find('=');
-    const std::string where = "--set " + o;
+    const std::string where =
+        "--set " + (o.size() > 100 ? o.substr(0, 60) + "...(" + std::to_string(o.size()) +
+                                         " characters)"
+                                   : o);
     if (eq == std::string::npos || eq == 0)
       deck_error(where + ": expected --set section.key=value");
     const std::string key = o.substr(0, eq);

@@ -23,7 +23,7 @@ const std::vector<KeySpec>& deck_schema() {
       {"time.wall_limit", K::string, "",
        "wall-clock limit [[D-]HH:]MM:]SS: checkpoint and stop before it (--time-limit "
        "overrides; empty: none)"},
-      {"hydro.gamma", K::real, "1.4", "ratio of specific heats, > 1"},
+      {"hydro.gamma", K::real, "1.4", "ratio of specific heats, in (1, 100]"},
       {"hydro.cfl", K::real, "0.4", "Courant number, in (0, 1]"},
       {"hydro.riemann", K::string, "hllc", "hllc | hlle | rusanov"},
       {"hydro.limiter", K::string, "vanleer", "minmod | vanleer | mc"},

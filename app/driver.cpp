@@ -59,10 +59,13 @@ double global_timestep(const HydroSolver& solver, double local_key, MPI_Comm com
     throw Error(os.str(), true);
   }
   if (!(ts.dt > 0 && std::isfinite(ts.dt)) || !(t + ts.dt > t)) {
-    os << "the time step dt = " << ts.dt << (initial ? " of the initial state" : "")
-       << " at step " << step << ", time " << t
-       << " does not advance the time (the state holds extreme values; check hydro.gamma and "
-          "the problem.* values)";
+    if (initial)
+      os << "the initial state gives a time step dt = " << ts.dt
+         << ", which does not advance the time: the state holds extreme values; check "
+            "hydro.gamma and the problem.* values (nothing was written)";
+    else
+      os << "the time step dt = " << ts.dt << " at step " << step << ", time " << t
+         << " does not advance the time: the state holds extreme values";
     throw Error(os.str(), true);
   }
   return ts.dt;
@@ -142,7 +145,9 @@ class Simulation {
     // before run_status says "running" (the batch scripts signal on that).
     handlers.arm();
     SLABHYDRO_MPI_CHECK(MPI_Barrier(decomp_.comm()));
-    if (root) write_run_status(cfg_.output.dir, {"running", "", step_, time_, "", decomp_.size()});
+    if (root)
+      write_run_status(cfg_.output.dir, {"running", "", step_, time_, "", decomp_.size(),
+                                         cfg_.output.basename});
     if (root && stop_.time_limit() > 0)
       std::cout << "time limit " << format_hms(stop_.time_limit())
                 << ": a checkpoint and a clean stop before it\n"
@@ -263,7 +268,7 @@ class Simulation {
 
   // Rank 0: the last words of the run, and run_status for batch scripts.
   void report_end(const StepRequest& req, const std::string& checkpoint) {
-    RunStatus st{"complete", "", step_, time_, checkpoint, decomp_.size()};
+    RunStatus st{"complete", "", step_, time_, checkpoint, decomp_.size(), cfg_.output.basename};
     if (!req.stop) {
       st.reason = time_ >= cfg_.time.tlim ? "tlim" : "nlim";
       write_run_status(cfg_.output.dir, st);

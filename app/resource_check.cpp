@@ -41,16 +41,24 @@ long long mem_available() {
 // The cgroup's limit minus its usage (v2, then v1); -1 if none.
 long long cgroup_room() {
   std::ifstream cg("/proc/self/cgroup");
-  std::string line, v2path;
-  while (std::getline(cg, line))
+  std::string line, v2path, v1path;
+  while (std::getline(cg, line)) {
     if (line.rfind("0::", 0) == 0) v2path = line.substr(3);
+    // v1: "N:memory:/path" (or a list of controllers with memory among them)
+    const auto a = line.find(':'), b = line.find(':', a + 1);
+    if (a != std::string::npos && b != std::string::npos) {
+      const std::string ctl = "," + line.substr(a + 1, b - a - 1) + ",";
+      if (ctl.find(",memory,") != std::string::npos) v1path = line.substr(b + 1);
+    }
+  }
   if (!v2path.empty()) {
     const std::string dir = "/sys/fs/cgroup" + v2path;
     const long long max = read_number(dir + "/memory.max"), cur = read_number(dir + "/memory.current");
     if (max > 0 && cur >= 0) return max - cur;
   }
-  const long long lim = read_number("/sys/fs/cgroup/memory/memory.limit_in_bytes");
-  const long long use = read_number("/sys/fs/cgroup/memory/memory.usage_in_bytes");
+  const std::string v1 = "/sys/fs/cgroup/memory" + (v1path == "/" ? std::string() : v1path);
+  const long long lim = read_number(v1 + "/memory.limit_in_bytes");
+  const long long use = read_number(v1 + "/memory.usage_in_bytes");
   if (lim > 0 && lim < (1LL << 60) && use >= 0) return lim - use;
   return -1;
 }

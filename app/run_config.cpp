@@ -119,9 +119,9 @@ RunConfig make_run_config(const Deck& d) {
   if (c.time.nlim < -1) d.fail("time.nlim", "must be -1 (no limit) or >= 0, got " +
                                                 std::to_string(c.time.nlim));
 
-  c.hydro.gamma = d.get_real("hydro.gamma");
-  if (!(std::isfinite(c.hydro.gamma) && c.hydro.gamma > 1.0))
-    d.fail("hydro.gamma", "must be greater than 1, got " + num(c.hydro.gamma));
+  // A ratio of specific heats: above 100 nothing physical, and the equation
+  // of state overflows long before double's range ends.
+  c.hydro.gamma = real_in(d, "hydro.gamma", 1.0, 100.0, true, "(1, 100]");
   c.hydro.cfl = real_in(d, "hydro.cfl", 0.0, 1.0, true, "(0, 1]");
   c.hydro.riemann = choose<RiemannSolver>(d, "hydro.riemann",
                                           {{"hllc", RiemannSolver::hllc},
@@ -220,8 +220,12 @@ void check_output_paths(const Deck& d, const RunConfig& c, int nranks) {
     const std::string bad = path_problem(p.first, p.second);
     if (bad.empty()) continue;
     const bool name = bad.find("NAME_MAX") != std::string::npos;
+    const std::string file = base_name(p.first);
     d.fail(name ? "output.basename" : "output.dir",
-           std::string("the run's files would be named like ") + base_name(p.first) + ": " + bad);
+           "the run's files would be named like " +
+               (file.size() > 60 ? file.substr(0, 40) + "..." + file.substr(file.size() - 17)
+                                 : file) +
+               ": " + bad);
   }
 }
 

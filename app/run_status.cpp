@@ -22,7 +22,8 @@ void write_run_status(const std::string& dir, const RunStatus& s) {
       << "step=" << s.step << "\n"
       << "time=" << t << "\n"
       << "checkpoint=" << s.checkpoint << "\n"
-      << "ranks=" << s.ranks << "\n";
+      << "ranks=" << s.ranks << "\n"
+      << "basename=" << s.basename << "\n";
     f.close();
     if (!f) {
       warn("cannot write " + tmp);

@@ -3,7 +3,9 @@
 // scripts (jobscripts/) that decide whether to resubmit. Key=value lines:
 //   state=running|complete|stopped   reason=tlim|nlim|time_limit|SIGTERM|SIGINT|stop_now
 //   step=...  time=...  checkpoint=<file of the stop, if any>  ranks=...
-// A run that crashed or was killed leaves state=running.
+// A run that crashed or was killed leaves state=running. One file per output
+// directory: it describes the run started last there (basename=...), so batch
+// scripts assume one run, one basename, per output directory.
 #include <string>
 
 namespace slabhydro {
@@ -15,6 +17,7 @@ struct RunStatus {
   double time = 0.0;
   std::string checkpoint;
   int ranks = 0;
+  std::string basename;
 };
 
 // Rank 0 only: writes dir/run_status through a .tmp and a rename, so a reader

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include <yaml-cpp/eventhandler.h>
+
 #include "deck_schema.hpp"
 #include "error.hpp"
 
@@ -36,6 +38,37 @@ std::string suggestion(const std::string& key) {
   if (best_d <= std::max<int>(3, static_cast<int>(key.size()) / 3))
     return "; did you mean " + best + "?";
   return "";
+}
+
+// Counts documents without building them (YAML::LoadAll never returns on
+// some inputs, e.g. ","): only where a second one starts matters.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  int count = 0, second_line = 0;
+  void OnDocumentStart(const YAML::Mark& m) override {
+    if (++count == 2) second_line = m.line + 1;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// The 1-based line where a second YAML document starts in `text`, or 0.
+int second_document_line(const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  DocumentStarts starts;
+  for (int k = 0; k < 2 && parser.HandleNextDocument(starts); ++k) {
+  }
+  return starts.count >= 2 ? std::max(1, starts.second_line) : 0;
 }
 
 // The 1-based line of a node, as text ("1" when it has no mark).
@@ -79,19 +112,18 @@ int edit_distance(const std::string& a, const std::string& b) {
 Deck::Deck(const std::string& text, const std::string& origin,
            const std::vector<std::string>& overrides)
     : origin_(origin) {
-  std::vector<YAML::Node> docs;
   try {
-    docs = YAML::LoadAll(text);
+    root_ = YAML::Load(text);
+    const int second = second_document_line(text);
+    if (second > 0)
+      deck_error(origin + ":" + std::to_string(second) +
+                 ": the deck holds more than one YAML document (separated by ---); it must be "
+                 "one map of sections");
   } catch (const YAML::ParserException& e) {
     deck_error(origin + ":" + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
   } catch (const YAML::Exception& e) {
     deck_error(origin + ": malformed YAML: " + e.what());
   }
-  if (docs.size() > 1)
-    deck_error(origin + ":" + std::to_string(docs[1].Mark().line + 1) + ": the deck holds " +
-               std::to_string(docs.size()) +
-               " YAML documents (separated by ---); it must be one map of sections");
-  if (!docs.empty()) root_ = docs.front();
   if (!root_ || root_.IsNull()) root_ = YAML::Node(YAML::NodeType::Map);
   if (!root_.IsMap())
     deck_error(origin + ":" + line_of(root_) +
@@ -246,9 +278,11 @@ std::map<std::string, std::string> Deck::get_map(const std::string& key) const {
                   "'");
   std::map<std::string, std::string> out;
   for (const auto& kv : n) {
+    if (!kv.first.IsScalar())
+      fail(key, "a name must be a plain word, got '" + scalar_text(kv.first) + "'");
     if (!kv.second.IsScalar())
-      fail(key, "value of '" + kv.first.as<std::string>() + "' must be a scalar");
-    out[kv.first.as<std::string>()] = kv.second.Scalar();
+      fail(key, "value of '" + kv.first.Scalar() + "' must be a scalar");
+    out[kv.first.Scalar()] = kv.second.Scalar();
   }
   return out;
 }

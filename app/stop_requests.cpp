@@ -110,8 +110,9 @@ double parse_duration(const std::string& text, const std::string& what) {
   auto bad = [&](const std::string& why) -> Error {
     return Error(what + ": " + why + ", got '" + text + "'", true);
   };
+  // At most 9 digits a field: no number overflows or underflows (std::stod).
   auto is_uint = [](const std::string& f) {
-    return !f.empty() && f.find_first_not_of("0123456789") == std::string::npos;
+    return !f.empty() && f.size() <= 9 && f.find_first_not_of("0123456789") == std::string::npos;
   };
   std::string rest = text;
   double days = 0;

@@ -1,5 +1,6 @@
 #include "h5_attributes.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "error.hpp"
@@ -22,9 +23,14 @@ void write_scalar(hid_t obj, const std::string& name, hid_t file_type, hid_t mem
   a.close(w);
 }
 
-H5Type utf8_vlen_string(const std::string& w) {
+// A fixed-length UTF-8 string type of `bytes` (at least 1), NUL-padded. Not
+// variable-length: those live in HDF5's global heap, which has no checksum
+// and which HDF5 1.10 reads unsafely when it is damaged; a fixed-length
+// string lives in the attribute message, under its object header's checksum.
+H5Type utf8_fixed_string(std::size_t bytes, const std::string& w) {
   H5Type t{SLABHYDRO_H5_CHECK(H5Tcopy(H5T_C_S1), w)};
-  SLABHYDRO_H5_CHECK(H5Tset_size(t.get(), H5T_VARIABLE), w);
+  SLABHYDRO_H5_CHECK(H5Tset_size(t.get(), std::max<std::size_t>(bytes, 1)), w);
+  SLABHYDRO_H5_CHECK(H5Tset_strpad(t.get(), H5T_STR_NULLPAD), w);
   SLABHYDRO_H5_CHECK(H5Tset_cset(t.get(), H5T_CSET_UTF8), w);
   return t;
 }
@@ -63,9 +69,11 @@ void write_attribute(hid_t obj, const std::string& name, long long v, const std:
 
 void write_attribute(hid_t obj, const std::string& name, const std::string& v,
                      const std::string& what) {
-  const H5Type t = utf8_vlen_string(at(what, name));
-  const char* p = v.c_str();
-  write_scalar(obj, name, t.get(), t.get(), &p, what);
+  if (v.find('\0') != std::string::npos)
+    throw Error(at(what, name) + ": a string with a NUL byte cannot be stored");
+  const H5Type t = utf8_fixed_string(v.size(), at(what, name));
+  const std::string padded = v.empty() ? std::string(1, '\0') : v;
+  write_scalar(obj, name, t.get(), t.get(), padded.data(), what);
 }
 
 bool has_attribute(hid_t obj, const std::string& name, const std::string& what) {
@@ -98,19 +106,10 @@ std::string read_string_attribute(hid_t obj, const std::string& name, const std:
   H5Attr a = open_scalar(obj, name, w);
   const H5Type stored = checked_type(a, H5T_STRING, 0, "a string", w);
   std::string out;
-  if (SLABHYDRO_H5_CHECK(H5Tis_variable_str(stored.get()), w) > 0) {
-    const H5Type mem{SLABHYDRO_H5_CHECK(H5Tcopy(stored.get()), w)};  // same character set
-    char* p = nullptr;
-    SLABHYDRO_H5_CHECK(H5Aread(a.get(), mem.get(), &p), w);
-    if (p) {
-      const std::size_t n = std::char_traits<char>::length(p);
-      if (n <= max_bytes) out.assign(p, n);
-      H5free_memory(p);
-      if (n > max_bytes)
-        throw Error(w + ": a string of " + std::to_string(n) + " bytes, longer than the " +
-                    std::to_string(max_bytes) + " allowed");
-    }
-  } else {
+  if (SLABHYDRO_H5_CHECK(H5Tis_variable_str(stored.get()), w) > 0)
+    throw Error(w + ": a variable-length string; slabhydro files hold fixed-length strings "
+                    "(HDF5 keeps variable-length ones in a heap without checksums)");
+  {
     const std::size_t n = H5Tget_size(stored.get());
     if (n == 0) throw Error(w + ": a string type of size 0");
     if (n > max_bytes)

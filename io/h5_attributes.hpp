@@ -1,6 +1,6 @@
 #pragma once
 // Scalar attributes of an HDF5 object (a file's root group, a dataset):
-// float64, int64 and UTF-8 variable-length strings. With the MPI-IO driver
+// float64, int64 and fixed-length UTF-8 strings (NUL-padded). With the MPI-IO driver
 // every rank must write the same attributes with the same values.
 // `what` names the object in errors.
 //
@@ -23,7 +23,8 @@ void write_attribute(hid_t obj, const std::string& name, const std::string& v,
 bool has_attribute(hid_t obj, const std::string& name, const std::string& what);
 double read_double_attribute(hid_t obj, const std::string& name, const std::string& what);
 long long read_int_attribute(hid_t obj, const std::string& name, const std::string& what);
-// Variable- or fixed-length strings of at most max_bytes bytes.
+// A fixed-length string of at most max_bytes bytes (up to its first NUL);
+// variable-length strings are refused (h5_attributes.cpp says why).
 constexpr std::size_t kShortString = 4096;
 std::string read_string_attribute(hid_t obj, const std::string& name, const std::string& what,
                                   std::size_t max_bytes = kShortString);

@@ -121,6 +121,11 @@ void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where
   if (nfilters == 0 && logical > file_bytes)
     throw Error(where + ": " + std::to_string(logical) + " bytes of data cannot fit in a file of " +
                 std::to_string(file_bytes) + " bytes");
+  // Compressed: no filter expands data more than deflate's best, about 1032 to 1.
+  constexpr hsize_t kMaxExpansion = 1100;
+  if (nfilters > 0 && (stored == 0 || logical / kMaxExpansion > stored))
+    throw Error(where + ": " + std::to_string(logical) + " bytes of data from " +
+                std::to_string(stored) + " stored, more than any compression gives");
 }
 
 }  // namespace slabhydro

@@ -158,8 +158,8 @@ case "$KIND" in
   document_stream)
     # A valid deck, then a second document that would change it.
     printf -- '---\nmesh: {nx: 16}\n' >>"$SCRATCH/$DECK"
-    LINE=$(($(line_of "$SCRATCH/$DECK" '^---$') + 1))
-    expect_for() { EXPECT="slabhydro: error: sod.yaml:$LINE: the deck holds 2 YAML documents (separated by ---); it must be one map of sections"; } ;;
+    LINE=$(line_of "$SCRATCH/$DECK" '^---$')
+    expect_for() { EXPECT="slabhydro: error: sod.yaml:$LINE: the deck holds more than one YAML document (separated by ---); it must be one map of sections"; } ;;
   sequence_value)
     # A block sequence where an integer is expected: shown on one line, at
     # the line of the value (below the key's).

@@ -37,12 +37,10 @@ std::string str_attr(hid_t f, const char* name) {
   const hid_t t = H5Aget_type(a);
   std::string out;
   check(H5Tget_class(t) == H5T_STRING, std::string(name) + " is a string");
-  if (H5Tis_variable_str(t) > 0) {
-    char* p = nullptr;
-    const hid_t mem = H5Tcopy(t);
-    if (H5Aread(a, mem, &p) >= 0 && p) out = p;
-    H5free_memory(p);
-    H5Tclose(mem);
+  check(H5Tis_variable_str(t) == 0, std::string(name) + " is a fixed-length string");
+  if (H5Tis_variable_str(t) == 0) {
+    std::vector<char> buf(H5Tget_size(t) + 1, '\0');
+    if (H5Aread(a, t, buf.data()) >= 0) out = buf.data();
   }
   H5Tclose(t);
   H5Aclose(a);

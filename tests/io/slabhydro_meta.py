@@ -117,10 +117,16 @@ def stored(path):
 
 
 def write_string_attr(attrs, name, value):
-    """A scalar variable-length UTF-8 string, as slabhydro writes them."""
+    """A scalar fixed-length UTF-8 string (NUL-padded), as slabhydro writes them."""
     if name in attrs:
         del attrs[name]
-    attrs.create(name, data=value, dtype=h5py.string_dtype("utf-8"))
+    raw = value.encode("utf-8", "surrogateescape")
+    t = h5py.h5t.C_S1.copy()
+    t.set_size(max(1, len(raw)))
+    t.set_strpad(h5py.h5t.STR_NULLPAD)
+    t.set_cset(h5py.h5t.CSET_UTF8)
+    a = h5py.h5a.create(attrs._id, name.encode(), t, h5py.h5s.create(h5py.h5s.SCALAR))
+    a.write(np.array(raw.ljust(max(1, len(raw)), b"\0"), dtype="S%d" % max(1, len(raw))), mtype=t)
 
 
 def reseal(path):

@@ -3,7 +3,8 @@
 #   bash dev.sh demo   install missing packages, build, run the default problem on 2 ranks
 #   bash dev.sh test   install missing packages, build, run the whole test suite (ctest)
 #   bash dev.sh build  install missing packages and build only
-#   bash dev.sh fuzz [S]  install clang, build the fuzz targets (build-fuzz), fuzz each for S s (60)
+#   bash dev.sh fuzz [S]  install clang, build the fuzz targets (build-fuzz), fuzz each for S s (60);
+#                         S = ci: a fixed number of inputs from a fixed seed (what CI runs)
 # Environment: BUILD_DIR (default build), JOBS (default: nproc), CMAKE_ARGS (extra -D...).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -54,5 +55,5 @@ case "${1:-}" in
     PACKAGES+=(clang-14 libclang-rt-14-dev); install_missing
     bash tests/fuzz/run_fuzz.sh "${2:-60}" ;;
   *)
-    sed -n '2,8p' "$0"; exit 2 ;;
+    sed -n '2,9p' "$0"; exit 2 ;;
 esac

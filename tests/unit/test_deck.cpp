@@ -185,7 +185,8 @@ TEST_CASE("out-of-range values name the key, the line and the bound", "[unit][de
   CHECK(config_error(with_line(11, "  cfl: 0")) == "t.yaml:11: hydro.cfl: must be in (0, 1], got 0");
   CHECK(config_error(text_of(kBase), {"hydro.cfl=1.5"}) ==
         "--set hydro.cfl=1.5: hydro.cfl: must be in (0, 1], got 1.5");
-  CHECK(config_error(with_line(10, "  gamma: 1.0")) == "t.yaml:10: hydro.gamma: must be greater than 1, got 1");
+  CHECK(config_error(with_line(10, "  gamma: 1.0")) == "t.yaml:10: hydro.gamma: must be in (1, 100], got 1");
+  CHECK(config_error(with_line(10, "  gamma: 101")) == "t.yaml:10: hydro.gamma: must be in (1, 100], got 101");
   CHECK(config_error(with_line(8, "  tlim: -1")) == "t.yaml:8: time.tlim: must be a positive number, got -1");
   CHECK(config_error(with_line(2, "  nx: 0")).rfind("t.yaml:2: mesh.nx: must be an integer in [1,", 0) == 0);
   CHECK(config_error(text_of(kBase), {"mesh.ng=1"}) ==

@@ -1,6 +1,6 @@
-#include "bench_cli.hpp"
+#include "app/bench_cli.hpp"
 
-#include "error.hpp"
+#include "common/error.hpp"
 
 namespace slabhydro {
 namespace {

@@ -1,4 +1,4 @@
-#include "bench_command.hpp"
+#include "app/bench_command.hpp"
 
 #include <hdf5.h>
 #include <unistd.h>
@@ -10,23 +10,23 @@
 #include <iostream>
 #include <limits>
 
-#include "bench_config.hpp"
-#include "bench_data.hpp"
-#include "bench_io.hpp"
-#include "bench_mpiio.hpp"
-#include "bench_report.hpp"
-#include "bench_verify.hpp"
-#include "collective.hpp"
-#include "deck_source.hpp"
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "global_reduce.hpp"
-#include "halo_exchange.hpp"
-#include "mpi_check.hpp"
-#include "slab_decomposition.hpp"
-#include "slab_view_io.hpp"
-#include "timers.hpp"
-#include "version.hpp"
+#include "app/bench_config.hpp"
+#include "io/bench_data.hpp"
+#include "io/bench_io.hpp"
+#include "io/bench_mpiio.hpp"
+#include "app/bench_report.hpp"
+#include "io/bench_verify.hpp"
+#include "common/collective.hpp"
+#include "app/deck_source.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "decomposition/global_reduce.hpp"
+#include "decomposition/halo_exchange.hpp"
+#include "common/mpi_check.hpp"
+#include "decomposition/slab_decomposition.hpp"
+#include "io/slab_view_io.hpp"
+#include "common/timers.hpp"
+#include "app/version.hpp"
 
 namespace slabhydro {
 namespace {

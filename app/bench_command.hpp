@@ -9,7 +9,7 @@
 // on stdout and, with --json, the same numbers as JSON.
 #include <mpi.h>
 
-#include "bench_cli.hpp"
+#include "app/bench_cli.hpp"
 
 namespace slabhydro {
 

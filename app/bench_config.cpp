@@ -1,12 +1,12 @@
-#include "bench_config.hpp"
+#include "app/bench_config.hpp"
 
 #include <climits>
 #include <cstdint>
 #include <regex>
 
-#include "deck_schema.hpp"
-#include "error.hpp"
-#include "mpi_resources.hpp"
+#include "app/deck_schema.hpp"
+#include "common/error.hpp"
+#include "io/mpi_resources.hpp"
 
 namespace slabhydro {
 namespace {

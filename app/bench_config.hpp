@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "deck.hpp"
-#include "h5_props.hpp"
+#include "app/deck.hpp"
+#include "io/h5_props.hpp"
 
 namespace slabhydro {
 

@@ -1,11 +1,11 @@
-#include "bench_report.hpp"
+#include "app/bench_report.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
 
-#include "error.hpp"
-#include "json_writer.hpp"
+#include "common/error.hpp"
+#include "app/json_writer.hpp"
 
 namespace slabhydro {
 namespace {

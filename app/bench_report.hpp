@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "bench_config.hpp"
-#include "bench_io.hpp"
+#include "app/bench_config.hpp"
+#include "io/bench_io.hpp"
 
 namespace slabhydro {
 

@@ -1,4 +1,4 @@
-#include "bench_schema.hpp"
+#include "app/bench_schema.hpp"
 
 namespace slabhydro {
 

@@ -3,7 +3,7 @@
 // solver's; deck_schema() lists them after its own.
 #include <vector>
 
-#include "deck_schema.hpp"
+#include "app/deck_schema.hpp"
 
 namespace slabhydro {
 

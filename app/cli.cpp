@@ -1,7 +1,7 @@
-#include "cli.hpp"
+#include "app/cli.hpp"
 
-#include "error.hpp"
-#include "stop_requests.hpp"
+#include "common/error.hpp"
+#include "app/stop_requests.hpp"
 
 namespace slabhydro {
 namespace {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "bench_cli.hpp"
+#include "app/bench_cli.hpp"
 
 namespace slabhydro {
 

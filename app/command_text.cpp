@@ -1,4 +1,4 @@
-#include "command_text.hpp"
+#include "app/command_text.hpp"
 
 namespace slabhydro {
 

@@ -3,7 +3,7 @@
 // continues a run.
 #include <string>
 
-#include "cli.hpp"
+#include "app/cli.hpp"
 
 namespace slabhydro {
 

@@ -1,12 +1,12 @@
-#include "deck.hpp"
+#include "app/deck.hpp"
 
 #include <algorithm>
 #include <sstream>
 
 #include <yaml-cpp/eventhandler.h>
 
-#include "deck_schema.hpp"
-#include "error.hpp"
+#include "app/deck_schema.hpp"
+#include "common/error.hpp"
 
 namespace slabhydro {
 namespace {

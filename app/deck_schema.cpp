@@ -1,6 +1,6 @@
-#include "deck_schema.hpp"
+#include "app/deck_schema.hpp"
 
-#include "bench_schema.hpp"
+#include "app/bench_schema.hpp"
 
 namespace slabhydro {
 

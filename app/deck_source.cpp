@@ -1,4 +1,4 @@
-#include "deck_source.hpp"
+#include "app/deck_source.hpp"
 
 #include <sys/stat.h>
 
@@ -6,10 +6,10 @@
 #include <cstring>
 #include <fstream>
 
-#include "checkpoint_format.hpp"
-#include "collective.hpp"
-#include "error.hpp"
-#include "mpi_check.hpp"
+#include "io/checkpoint_format.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 namespace {

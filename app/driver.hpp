@@ -3,7 +3,7 @@
 // the halo exchange, and prints the configuration, progress and summary.
 #include <mpi.h>
 
-#include "cli.hpp"
+#include "app/cli.hpp"
 
 namespace slabhydro {
 // Returns the process exit code. Throws slabhydro::Error on failure.

@@ -1,10 +1,10 @@
-#include "inspect_command.hpp"
+#include "app/inspect_command.hpp"
 
 #include <iostream>
 
-#include "error.hpp"
-#include "inspect.hpp"
-#include "mpi_check.hpp"
+#include "common/error.hpp"
+#include "common/mpi_check.hpp"
+#include "io/inspect.hpp"
 
 namespace slabhydro {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "error.hpp"
+#include "common/error.hpp"
 
 namespace slabhydro {
 

@@ -9,13 +9,13 @@
 #include <iostream>
 #include <vector>
 
-#include "bench_command.hpp"
-#include "cli.hpp"
-#include "driver.hpp"
-#include "error.hpp"
-#include "inspect_command.hpp"
-#include "path_limits.hpp"
-#include "version.hpp"
+#include "app/bench_command.hpp"
+#include "app/cli.hpp"
+#include "app/driver.hpp"
+#include "common/error.hpp"
+#include "app/inspect_command.hpp"
+#include "io/path_limits.hpp"
+#include "app/version.hpp"
 
 namespace {
 

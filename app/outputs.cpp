@@ -1,17 +1,17 @@
-#include "outputs.hpp"
+#include "app/outputs.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <iostream>
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "global_reduce.hpp"
-#include "mpi_check.hpp"
-#include "output_catalog.hpp"
-#include "timers.hpp"
-#include "version.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "decomposition/global_reduce.hpp"
+#include "common/mpi_check.hpp"
+#include "io/output_catalog.hpp"
+#include "common/timers.hpp"
+#include "app/version.hpp"
 
 namespace slabhydro {
 namespace {

@@ -2,7 +2,7 @@
 // The progress line's cadence, rate and ETA (rank 0 prints it).
 #include <string>
 
-#include "report.hpp"
+#include "app/report.hpp"
 
 namespace slabhydro {
 

@@ -1,8 +1,8 @@
-#include "report.hpp"
+#include "app/report.hpp"
 
 #include <cstdio>
 
-#include "digest.hpp"
+#include "solver/digest.hpp"
 
 namespace slabhydro {
 

@@ -1,4 +1,4 @@
-#include "resource_check.hpp"
+#include "app/resource_check.hpp"
 
 #include <climits>
 #include <cstdio>
@@ -6,11 +6,11 @@
 #include <sstream>
 #include <string>
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "hydro_state.hpp"
-#include "mpi_check.hpp"
-#include "slab_decomposition.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "solver/hydro_state.hpp"
+#include "common/mpi_check.hpp"
+#include "decomposition/slab_decomposition.hpp"
 
 namespace slabhydro {
 namespace {

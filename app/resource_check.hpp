@@ -7,8 +7,8 @@
 // available, so that no rank starts allocating what Kokkos cannot give.
 #include <mpi.h>
 
-#include "deck.hpp"
-#include "run_config.hpp"
+#include "app/deck.hpp"
+#include "app/run_config.hpp"
 
 namespace slabhydro {
 

@@ -1,15 +1,15 @@
-#include "restart.hpp"
+#include "app/restart.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
-#include "checkpoint_io.hpp"
-#include "collective.hpp"
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "mpi_check.hpp"
-#include "output_catalog.hpp"
+#include "io/checkpoint_io.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "common/mpi_check.hpp"
+#include "io/output_catalog.hpp"
 
 namespace slabhydro {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "checkpoint_meta.hpp"
-#include "deck.hpp"
-#include "run_config.hpp"
+#include "io/checkpoint_meta.hpp"
+#include "app/deck.hpp"
+#include "app/run_config.hpp"
 
 namespace slabhydro {
 

@@ -1,15 +1,15 @@
-#include "run_config.hpp"
+#include "app/run_config.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <vector>
 
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "mpi_resources.hpp"
-#include "path_limits.hpp"
-#include "stop_requests.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "io/mpi_resources.hpp"
+#include "io/path_limits.hpp"
+#include "app/stop_requests.hpp"
 
 namespace slabhydro {
 namespace {

@@ -2,11 +2,11 @@
 // The typed, validated configuration of a run, built from a Deck.
 #include <string>
 
-#include "deck.hpp"
-#include "h5_props.hpp"
-#include "hydro_options.hpp"
-#include "mesh.hpp"
-#include "problems.hpp"
+#include "app/deck.hpp"
+#include "io/h5_props.hpp"
+#include "solver/hydro_options.hpp"
+#include "solver/mesh.hpp"
+#include "solver/problems.hpp"
 
 namespace slabhydro {
 

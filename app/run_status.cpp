@@ -1,11 +1,11 @@
-#include "run_status.hpp"
+#include "app/run_status.hpp"
 
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 
-#include "error.hpp"
-#include "file_ops.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
 
 namespace slabhydro {
 

@@ -22,6 +22,8 @@
 #include <functional>
 #include <string>
 
+#include "common/duration.hpp"
+
 namespace slabhydro {
 
 // Installs the SIGUSR1, SIGTERM and SIGINT handlers for its lifetime and
@@ -83,11 +85,6 @@ double time_limit_margin(const MarginModel& m, double limit, double step_max, do
 // The Young/Daly checkpoint interval sqrt(2 C MTBF) for checkpoint cost C.
 double young_daly_interval(double checkpoint_seconds, double mtbf_seconds);
 
-// "[[D-]HH:]MM:]SS[.frac]" -> seconds; throws a collective Error naming `what`
-// (e.g. "--time-limit") when the text is not a duration.
-double parse_duration(const std::string& text, const std::string& what);
-// Seconds -> "HH:MM:SS" (rounded down; days as more hours).
-std::string format_hms(double seconds);
 
 class StopRequests {
  public:

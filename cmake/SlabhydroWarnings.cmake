@@ -1,5 +1,8 @@
 # Warnings and floating-point rules shared by every slabhydro target.
 add_library(slabhydro_flags INTERFACE)
+# One include root: every #include names its folder ("solver/riemann.hpp"),
+# so a reader sees the layer; generated headers live under the build root.
+target_include_directories(slabhydro_flags INTERFACE ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   target_compile_options(slabhydro_flags INTERFACE -Wall -Wextra
     # Results must not depend on the rank count bit for bit. A zone computed in

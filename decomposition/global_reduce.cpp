@@ -1,7 +1,7 @@
-#include "global_reduce.hpp"
+#include "decomposition/global_reduce.hpp"
 
-#include "digest.hpp"
-#include "mpi_check.hpp"
+#include "solver/digest.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 namespace {

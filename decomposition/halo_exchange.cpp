@@ -1,10 +1,10 @@
-#include "halo_exchange.hpp"
+#include "decomposition/halo_exchange.hpp"
 
 #include <string>
 
-#include "eos.hpp"
-#include "error.hpp"
-#include "mpi_check.hpp"
+#include "solver/eos.hpp"
+#include "common/error.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 namespace {

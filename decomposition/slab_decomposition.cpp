@@ -1,8 +1,8 @@
-#include "slab_decomposition.hpp"
+#include "decomposition/slab_decomposition.hpp"
 
 #include <string>
 
-#include "mpi_check.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 

@@ -2,7 +2,7 @@
 // The 1D cut of the global mesh into slabs along x, one per rank.
 #include <mpi.h>
 
-#include "mesh.hpp"
+#include "solver/mesh.hpp"
 
 namespace slabhydro {
 

@@ -1,12 +1,12 @@
-#include "atomic_output.hpp"
+#include "io/atomic_output.hpp"
 
 #include <chrono>
 #include <cstdio>
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "mpi_check.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 namespace {

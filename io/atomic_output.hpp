@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "slab_file.hpp"
+#include "io/slab_file.hpp"
 
 namespace slabhydro {
 

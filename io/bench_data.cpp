@@ -1,4 +1,4 @@
-#include "bench_data.hpp"
+#include "io/bench_data.hpp"
 
 #include <algorithm>
 

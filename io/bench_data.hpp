@@ -24,8 +24,8 @@
 #include <string>
 #include <vector>
 
-#include "kokkos_types.hpp"
-#include "mesh.hpp"
+#include "solver/kokkos_types.hpp"
+#include "solver/mesh.hpp"
 
 namespace slabhydro {
 

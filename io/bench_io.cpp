@@ -1,4 +1,4 @@
-#include "bench_io.hpp"
+#include "io/bench_io.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -6,12 +6,12 @@
 #include <chrono>
 #include <cstdio>
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "h5_attributes.hpp"
-#include "mpi_check.hpp"
-#include "slab_file.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "io/h5_attributes.hpp"
+#include "common/mpi_check.hpp"
+#include "io/slab_file.hpp"
 
 namespace slabhydro {
 namespace {

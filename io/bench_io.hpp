@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "h5_props.hpp"
-#include "slab_field_io.hpp"
+#include "io/h5_props.hpp"
+#include "io/slab_field_io.hpp"
 
 namespace slabhydro {
 

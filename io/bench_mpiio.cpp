@@ -1,15 +1,15 @@
-#include "bench_mpiio.hpp"
+#include "io/bench_mpiio.hpp"
 
 #include <chrono>
 #include <climits>
 #include <cstdio>
 #include <memory>
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "mpi_check.hpp"
-#include "mpi_resources.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "common/mpi_check.hpp"
+#include "io/mpi_resources.hpp"
 
 namespace slabhydro {
 namespace {

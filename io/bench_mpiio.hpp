@@ -12,7 +12,7 @@
 #include <map>
 #include <string>
 
-#include "bench_io.hpp"
+#include "io/bench_io.hpp"
 
 namespace slabhydro {
 

@@ -1,18 +1,18 @@
-#include "bench_verify.hpp"
+#include "io/bench_verify.hpp"
 
 #include <cstring>
 #include <sstream>
 #include <vector>
 
-#include "bench_data.hpp"
-#include "collective.hpp"
-#include "error.hpp"
-#include "h5_attributes.hpp"
-#include "h5_handle.hpp"
-#include "h5_props.hpp"
-#include "mpi_check.hpp"
-#include "slab_field_io.hpp"
-#include "slab_file.hpp"
+#include "io/bench_data.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/h5_attributes.hpp"
+#include "io/h5_handle.hpp"
+#include "io/h5_props.hpp"
+#include "common/mpi_check.hpp"
+#include "io/slab_field_io.hpp"
+#include "io/slab_file.hpp"
 
 namespace slabhydro {
 namespace {

@@ -10,8 +10,8 @@
 
 #include <string>
 
-#include "h5_props.hpp"
-#include "mesh.hpp"
+#include "io/h5_props.hpp"
+#include "solver/mesh.hpp"
 
 namespace slabhydro {
 

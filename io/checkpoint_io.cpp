@@ -1,25 +1,19 @@
-#include "checkpoint_io.hpp"
+#include "io/checkpoint_io.hpp"
 
 #include <chrono>
 
-#include "checkpoint_format.hpp"
-#include "collective.hpp"
-#include "error.hpp"
-#include "file_meta.hpp"
-#include "file_ops.hpp"
-#include "h5_attributes.hpp"
-#include "h5_objects.hpp"
-#include "mpi_check.hpp"
-#include "slab_view_io.hpp"
+#include "io/checkpoint_format.hpp"
+#include "common/coordinates.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/file_meta.hpp"
+#include "io/file_ops.hpp"
+#include "io/h5_attributes.hpp"
+#include "io/h5_objects.hpp"
+#include "common/mpi_check.hpp"
+#include "io/slab_view_io.hpp"
 
 namespace slabhydro {
-
-std::vector<double> cell_centres(double lo, double hi, long long n) {
-  std::vector<double> c(static_cast<std::size_t>(n));
-  const double d = (hi - lo) / double(n);
-  for (long long i = 0; i < n; ++i) c[i] = lo + (double(i) + 0.5) * d;
-  return c;
-}
 
 CheckpointWriter::CheckpointWriter(const Slab& slab, const DvceArray3D<double>& u)
     : slab_(slab), u_(u), host_(Kokkos::create_mirror_view(u)) {}

@@ -6,11 +6,11 @@
 
 #include <string>
 
-#include "atomic_output.hpp"
-#include "checkpoint_meta.hpp"
-#include "h5_props.hpp"
-#include "kokkos_types.hpp"
-#include "mesh.hpp"
+#include "io/atomic_output.hpp"
+#include "io/checkpoint_meta.hpp"
+#include "io/h5_props.hpp"
+#include "solver/kokkos_types.hpp"
+#include "solver/mesh.hpp"
 
 namespace slabhydro {
 
@@ -51,7 +51,5 @@ CheckpointAttributes read_checkpoint_meta(const std::string& path);
 FileStats read_checkpoint_fields(MPI_Comm comm, const std::string& path, const Slab& slab,
                                  const DvceArray3D<double>& u, const IoOptions& opt);
 
-// The cell centres of n cells on [lo, hi].
-std::vector<double> cell_centres(double lo, double hi, long long n);
 
 }  // namespace slabhydro

@@ -1,13 +1,13 @@
-#include "checkpoint_meta.hpp"
+#include "io/checkpoint_meta.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-#include "error.hpp"
-#include "file_meta.hpp"
-#include "h5_props.hpp"
-#include "lineage.hpp"
-#include "mesh.hpp"
+#include "common/error.hpp"
+#include "io/file_meta.hpp"
+#include "io/h5_props.hpp"
+#include "io/lineage.hpp"
+#include "solver/mesh.hpp"
 
 namespace slabhydro {
 namespace {

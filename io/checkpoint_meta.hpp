@@ -12,9 +12,9 @@
 #include <type_traits>
 #include <vector>
 
-#include "checkpoint_format.hpp"
-#include "file_meta.hpp"
-#include "h5_attributes.hpp"
+#include "io/checkpoint_format.hpp"
+#include "io/file_meta.hpp"
+#include "io/h5_attributes.hpp"
 
 namespace slabhydro {
 

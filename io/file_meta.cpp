@@ -1,12 +1,12 @@
-#include "file_meta.hpp"
+#include "io/file_meta.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <ctime>
 
-#include "checkpoint_format.hpp"
-#include "lineage.hpp"
-#include "problems.hpp"
+#include "io/checkpoint_format.hpp"
+#include "io/lineage.hpp"
+#include "solver/problems.hpp"
 
 namespace slabhydro {
 namespace {

@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "h5_attributes.hpp"
-#include "meta_checksum.hpp"
-#include "mpi_check.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/h5_attributes.hpp"
+#include "io/meta_checksum.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 

@@ -1,4 +1,4 @@
-#include "file_ops.hpp"
+#include "io/file_ops.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "error.hpp"
+#include "common/error.hpp"
 
 namespace slabhydro {
 namespace {

@@ -1,10 +1,10 @@
-#include "h5_attributes.hpp"
+#include "io/h5_attributes.hpp"
 
 #include <algorithm>
 #include <vector>
 
-#include "error.hpp"
-#include "h5_handle.hpp"
+#include "common/error.hpp"
+#include "io/h5_handle.hpp"
 
 namespace slabhydro {
 namespace {

@@ -1,6 +1,6 @@
-#include "h5_check.hpp"
+#include "io/h5_check.hpp"
 
-#include "error.hpp"
+#include "common/error.hpp"
 
 namespace slabhydro {
 namespace {

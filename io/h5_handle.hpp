@@ -8,7 +8,7 @@
 #include <string>
 #include <utility>
 
-#include "h5_check.hpp"
+#include "io/h5_check.hpp"
 
 namespace slabhydro {
 

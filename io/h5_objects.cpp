@@ -1,11 +1,11 @@
-#include "h5_objects.hpp"
+#include "io/h5_objects.hpp"
 
 #include <vector>
 
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "h5_props.hpp"
-#include "h5_attributes.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "io/h5_props.hpp"
+#include "io/h5_attributes.hpp"
 
 namespace slabhydro {
 namespace {

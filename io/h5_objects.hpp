@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <string>
 
-#include "h5_handle.hpp"
+#include "io/h5_handle.hpp"
 
 namespace slabhydro {
 

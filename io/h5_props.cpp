@@ -1,7 +1,7 @@
-#include "h5_props.hpp"
+#include "io/h5_props.hpp"
 
-#include "error.hpp"
-#include "mpi_resources.hpp"
+#include "common/error.hpp"
+#include "io/mpi_resources.hpp"
 
 namespace slabhydro {
 

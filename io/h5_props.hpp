@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "h5_handle.hpp"
+#include "io/h5_handle.hpp"
 
 namespace slabhydro {
 

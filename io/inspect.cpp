@@ -1,4 +1,4 @@
-#include "inspect.hpp"
+#include "io/inspect.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,17 +7,17 @@
 #include <sstream>
 #include <vector>
 
-#include "checkpoint_format.hpp"
-#include "checkpoint_io.hpp"
-#include "digest.hpp"
-#include "error.hpp"
-#include "h5_attributes.hpp"
-#include "h5_handle.hpp"
-#include "h5_objects.hpp"
-#include "h5_props.hpp"
-#include "meta_checksum.hpp"
-#include "plot_io.hpp"
-#include "slab_field_io.hpp"
+#include "io/checkpoint_format.hpp"
+#include "io/checkpoint_io.hpp"
+#include "solver/digest.hpp"
+#include "common/error.hpp"
+#include "io/h5_attributes.hpp"
+#include "io/h5_handle.hpp"
+#include "io/h5_objects.hpp"
+#include "io/h5_props.hpp"
+#include "io/meta_checksum.hpp"
+#include "io/plot_io.hpp"
+#include "io/slab_field_io.hpp"
 
 namespace slabhydro {
 namespace {

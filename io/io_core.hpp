@@ -37,13 +37,13 @@
 // Reading on any rank count: SlabFile(comm, path, SlabFile::Access::read, opt)
 // and read_slab_vars / read_slab_field with this rank's block.
 // Every call is collective over the file's communicator.
-#include "atomic_output.hpp"
-#include "collective.hpp"
-#include "file_ops.hpp"
-#include "h5_attributes.hpp"
-#include "h5_check.hpp"
-#include "h5_handle.hpp"
-#include "h5_props.hpp"
-#include "slab_field_io.hpp"
-#include "slab_file.hpp"
-#include "slab_view_io.hpp"
+#include "io/atomic_output.hpp"
+#include "common/collective.hpp"
+#include "io/file_ops.hpp"
+#include "io/h5_attributes.hpp"
+#include "io/h5_check.hpp"
+#include "io/h5_handle.hpp"
+#include "io/h5_props.hpp"
+#include "io/slab_field_io.hpp"
+#include "io/slab_file.hpp"
+#include "io/slab_view_io.hpp"

@@ -1,4 +1,4 @@
-#include "lineage.hpp"
+#include "io/lineage.hpp"
 
 #include <unistd.h>
 
@@ -8,8 +8,8 @@
 #include <fstream>
 #include <random>
 
-#include "collective.hpp"
-#include "mpi_check.hpp"
+#include "common/collective.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 namespace {

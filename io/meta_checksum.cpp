@@ -1,8 +1,8 @@
-#include "meta_checksum.hpp"
+#include "io/meta_checksum.hpp"
 
 #include <cstring>
 
-#include "digest.hpp"
+#include "solver/digest.hpp"
 
 namespace slabhydro {
 namespace {

@@ -1,7 +1,7 @@
-#include "mpi_resources.hpp"
+#include "io/mpi_resources.hpp"
 
-#include "error.hpp"
-#include "mpi_check.hpp"
+#include "common/error.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 

@@ -1,4 +1,4 @@
-#include "output_catalog.hpp"
+#include "io/output_catalog.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -7,14 +7,14 @@
 #include <ctime>
 #include <fstream>
 
-#include "checkpoint_io.hpp"
-#include "error.hpp"
-#include "file_meta.hpp"
-#include "file_ops.hpp"
-#include "h5_attributes.hpp"
-#include "h5_handle.hpp"
-#include "h5_props.hpp"
-#include "lineage.hpp"
+#include "io/checkpoint_io.hpp"
+#include "common/error.hpp"
+#include "io/file_meta.hpp"
+#include "io/file_ops.hpp"
+#include "io/h5_attributes.hpp"
+#include "io/h5_handle.hpp"
+#include "io/h5_props.hpp"
+#include "io/lineage.hpp"
 
 namespace slabhydro {
 namespace {

@@ -1,4 +1,4 @@
-#include "output_lock.hpp"
+#include "io/output_lock.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -9,10 +9,10 @@
 #include <ctime>
 #include <iostream>
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "mpi_check.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 namespace {

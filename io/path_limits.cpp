@@ -1,4 +1,4 @@
-#include "path_limits.hpp"
+#include "io/path_limits.hpp"
 
 #include <mpi.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "file_ops.hpp"
+#include "io/file_ops.hpp"
 
 namespace slabhydro {
 namespace {

@@ -1,34 +1,27 @@
-#include "plot_io.hpp"
+#include "io/plot_io.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 
-#include "checkpoint_io.hpp"
-#include "collective.hpp"
-#include "eos.hpp"
-#include "error.hpp"
-#include "file_meta.hpp"
-#include "file_ops.hpp"
-#include "h5_objects.hpp"
-#include "lineage.hpp"
-#include "h5_attributes.hpp"
-#include "mpi_check.hpp"
-#include "output_catalog.hpp"
-#include "slab_view_io.hpp"
-#include "xdmf.hpp"
+#include "io/checkpoint_io.hpp"
+#include "common/coordinates.hpp"
+#include "common/collective.hpp"
+#include "solver/eos.hpp"
+#include "common/error.hpp"
+#include "io/file_meta.hpp"
+#include "io/file_ops.hpp"
+#include "io/h5_objects.hpp"
+#include "io/lineage.hpp"
+#include "io/h5_attributes.hpp"
+#include "common/mpi_check.hpp"
+#include "io/output_catalog.hpp"
+#include "io/slab_view_io.hpp"
+#include "io/xdmf.hpp"
 
 namespace slabhydro {
 namespace {
 
-
-std::vector<double> nodes(double lo, double hi, long long n) {
-  std::vector<double> c(static_cast<std::size_t>(n) + 1);
-  const double d = (hi - lo) / double(n);
-  for (long long i = 0; i < n; ++i) c[i] = lo + double(i) * d;
-  c[n] = hi;
-  return c;
-}
 
 // dens, velx, vely, pres of the interior zones, as float32, without guards.
 void plot_variables(const Slab& s, const DvceArray3D<double>& u, double gamma,
@@ -120,8 +113,8 @@ FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, PlotMeta met
     write_slab_vars(f, plot_fields(), plot_slab_, host_);
     write_root_vector(f, "/coordinates/x", cell_centres(m.x1min, m.x1max, m.nx));
     write_root_vector(f, "/coordinates/y", cell_centres(m.x2min, m.x2max, m.ny));
-    write_root_vector(f, "/coordinates/x_nodes", nodes(m.x1min, m.x1max, m.nx));
-    write_root_vector(f, "/coordinates/y_nodes", nodes(m.x2min, m.x2max, m.ny));
+    write_root_vector(f, "/coordinates/x_nodes", cell_nodes(m.x1min, m.x1max, m.nx));
+    write_root_vector(f, "/coordinates/y_nodes", cell_nodes(m.x2min, m.x2max, m.ny));
     agree_on(f.comm(), [&] {
       if (f.holds_file()) write_meta(f.id(), meta, f.path());
     });

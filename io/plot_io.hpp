@@ -8,12 +8,12 @@
 #include <type_traits>
 #include <vector>
 
-#include "atomic_output.hpp"
-#include "file_meta.hpp"
-#include "h5_attributes.hpp"
-#include "h5_props.hpp"
-#include "kokkos_types.hpp"
-#include "mesh.hpp"
+#include "io/atomic_output.hpp"
+#include "io/file_meta.hpp"
+#include "io/h5_attributes.hpp"
+#include "io/h5_props.hpp"
+#include "solver/kokkos_types.hpp"
+#include "solver/mesh.hpp"
 
 namespace slabhydro {
 

@@ -1,13 +1,13 @@
-#include "slab_field_io.hpp"
+#include "io/slab_field_io.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "mpi_check.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 namespace {

@@ -1,9 +1,9 @@
-#include "slab_file.hpp"
+#include "io/slab_file.hpp"
 
-#include "collective.hpp"
-#include "error.hpp"
-#include "mpi_check.hpp"
-#include "path_limits.hpp"
+#include "common/collective.hpp"
+#include "common/error.hpp"
+#include "common/mpi_check.hpp"
+#include "io/path_limits.hpp"
 
 namespace slabhydro {
 

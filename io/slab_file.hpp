@@ -9,9 +9,9 @@
 
 #include <string>
 
-#include "h5_handle.hpp"
-#include "h5_props.hpp"
-#include "mpi_resources.hpp"
+#include "io/h5_handle.hpp"
+#include "io/h5_props.hpp"
+#include "io/mpi_resources.hpp"
 
 namespace slabhydro {
 

@@ -8,10 +8,10 @@
 #include <type_traits>
 #include <vector>
 
-#include "error.hpp"
-#include "kokkos_types.hpp"
-#include "mesh.hpp"
-#include "slab_field_io.hpp"
+#include "common/error.hpp"
+#include "solver/kokkos_types.hpp"
+#include "solver/mesh.hpp"
+#include "io/slab_field_io.hpp"
 
 namespace slabhydro {
 

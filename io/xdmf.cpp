@@ -1,4 +1,4 @@
-#include "xdmf.hpp"
+#include "io/xdmf.hpp"
 
 #include <sstream>
 

@@ -1,4 +1,4 @@
-#include "boundary.hpp"
+#include "solver/boundary.hpp"
 
 namespace slabhydro {
 

@@ -1,4 +1,4 @@
-#include "digest.hpp"
+#include "solver/digest.hpp"
 
 #include <cstdio>
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "hydro_state.hpp"
+#include "solver/hydro_state.hpp"
 
 namespace slabhydro {
 
@@ -46,4 +46,4 @@ void column_sums(const Slab& slab, const DvceArray3D<double>& u, std::vector<dou
 
 }  // namespace slabhydro
 
-#include "digest_impl.hpp"
+#include "solver/digest_impl.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // Variable indices and the ideal-gas equation of state.
-#include "kmath.hpp"
+#include "solver/kmath.hpp"
 
 namespace slabhydro {
 

@@ -1,7 +1,7 @@
-#include "fluxes.hpp"
+#include "solver/fluxes.hpp"
 
-#include "reconstruct.hpp"
-#include "riemann.hpp"
+#include "solver/reconstruct.hpp"
+#include "solver/riemann.hpp"
 
 namespace slabhydro {
 namespace {

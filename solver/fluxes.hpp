@@ -1,6 +1,6 @@
 #pragma once
-#include "hydro_options.hpp"
-#include "hydro_state.hpp"
+#include "solver/hydro_options.hpp"
+#include "solver/hydro_state.hpp"
 
 namespace slabhydro {
 

@@ -1,9 +1,9 @@
-#include "hydro_solver.hpp"
+#include "solver/hydro_solver.hpp"
 
-#include "boundary.hpp"
-#include "fluxes.hpp"
-#include "primitives.hpp"
-#include "update.hpp"
+#include "solver/boundary.hpp"
+#include "solver/fluxes.hpp"
+#include "solver/primitives.hpp"
+#include "solver/update.hpp"
 
 namespace slabhydro {
 

@@ -3,10 +3,10 @@
 // primitives/fluxes/update/boundary. It knows no MPI: before each stage the
 // caller fills the x guard cells of stage_input(s) (halo exchange), then
 // calls stage(s, dt), which applies the physical boundaries itself.
-#include "hydro_options.hpp"
-#include "hydro_state.hpp"
-#include "problems.hpp"
-#include "timestep.hpp"
+#include "solver/hydro_options.hpp"
+#include "solver/hydro_state.hpp"
+#include "solver/problems.hpp"
+#include "solver/timestep.hpp"
 
 namespace slabhydro {
 

@@ -3,10 +3,10 @@
 #include <climits>
 #include <string>
 
-#include "eos.hpp"
-#include "error.hpp"
-#include "kokkos_types.hpp"
-#include "mesh.hpp"
+#include "solver/eos.hpp"
+#include "common/error.hpp"
+#include "solver/kokkos_types.hpp"
+#include "solver/mesh.hpp"
 
 namespace slabhydro {
 

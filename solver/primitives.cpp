@@ -1,4 +1,4 @@
-#include "primitives.hpp"
+#include "solver/primitives.hpp"
 
 namespace slabhydro {
 

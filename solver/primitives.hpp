@@ -1,5 +1,5 @@
 #pragma once
-#include "hydro_state.hpp"
+#include "solver/hydro_state.hpp"
 
 namespace slabhydro {
 // w <- primitives of u over every stored zone (guard cells included).

@@ -1,9 +1,9 @@
-#include "problems.hpp"
+#include "solver/problems.hpp"
 
 #include <cmath>
 #include <functional>
 
-#include "error.hpp"
+#include "common/error.hpp"
 
 namespace slabhydro {
 namespace {

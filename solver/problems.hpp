@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "hydro_options.hpp"
-#include "hydro_state.hpp"
+#include "solver/hydro_options.hpp"
+#include "solver/hydro_state.hpp"
 
 namespace slabhydro {
 

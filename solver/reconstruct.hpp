@@ -2,7 +2,7 @@
 // Slope limiters and piecewise-linear reconstruction, header-only.
 // Every limiter satisfies lim(a, b) == lim(b, a) and lim(-a, -b) == -lim(a, b)
 // exactly, which keeps mirror-symmetric problems symmetric bit for bit.
-#include "kmath.hpp"
+#include "solver/kmath.hpp"
 
 namespace slabhydro {
 

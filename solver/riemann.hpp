@@ -4,8 +4,8 @@
 // mirror image of the input (left <-> right, vn -> -vn) gives the mirror image
 // of the flux exactly, to the last bit; keep that when editing (pairs written
 // as (x_L - x_R), never re-associated).
-#include "eos.hpp"
-#include "kmath.hpp"
+#include "solver/eos.hpp"
+#include "solver/kmath.hpp"
 
 namespace slabhydro {
 

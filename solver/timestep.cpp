@@ -1,8 +1,8 @@
-#include "timestep.hpp"
+#include "solver/timestep.hpp"
 
 #include <cfloat>
 
-#include "kmath.hpp"
+#include "solver/kmath.hpp"
 
 namespace slabhydro {
 

@@ -1,4 +1,4 @@
-#include "update.hpp"
+#include "solver/update.hpp"
 
 namespace slabhydro {
 

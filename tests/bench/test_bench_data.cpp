@@ -14,15 +14,15 @@
 #include <string>
 #include <vector>
 
-#include "bench_data.hpp"
-#include "bench_io.hpp"
-#include "bench_mpiio.hpp"
-#include "bench_verify.hpp"
-#include "error.hpp"
-#include "file_ops.hpp"
-#include "halo_exchange.hpp"
-#include "slab_decomposition.hpp"
-#include "slab_view_io.hpp"
+#include "io/bench_data.hpp"
+#include "io/bench_io.hpp"
+#include "io/bench_mpiio.hpp"
+#include "io/bench_verify.hpp"
+#include "common/error.hpp"
+#include "io/file_ops.hpp"
+#include "decomposition/halo_exchange.hpp"
+#include "decomposition/slab_decomposition.hpp"
+#include "io/slab_view_io.hpp"
 
 using namespace slabhydro;
 

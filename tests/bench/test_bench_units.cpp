@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "bench_cli.hpp"
-#include "bench_config.hpp"
-#include "bench_report.hpp"
-#include "deck.hpp"
-#include "deck_schema.hpp"
-#include "error.hpp"
-#include "json_writer.hpp"
+#include "app/bench_cli.hpp"
+#include "app/bench_config.hpp"
+#include "app/bench_report.hpp"
+#include "app/deck.hpp"
+#include "app/deck_schema.hpp"
+#include "common/error.hpp"
+#include "app/json_writer.hpp"
 
 using namespace slabhydro;
 

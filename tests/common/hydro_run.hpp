@@ -10,10 +10,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "global_reduce.hpp"
-#include "halo_exchange.hpp"
-#include "hydro_solver.hpp"
-#include "slab_decomposition.hpp"
+#include "decomposition/global_reduce.hpp"
+#include "decomposition/halo_exchange.hpp"
+#include "solver/hydro_solver.hpp"
+#include "decomposition/slab_decomposition.hpp"
 
 namespace slabhydro_test {
 

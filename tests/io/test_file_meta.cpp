@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "checkpoint_meta.hpp"
-#include "error.hpp"
-#include "file_meta.hpp"
-#include "io_core.hpp"
-#include "lineage.hpp"
-#include "meta_checksum.hpp"
-#include "output_catalog.hpp"
+#include "io/checkpoint_meta.hpp"
+#include "common/error.hpp"
+#include "io/file_meta.hpp"
+#include "io/io_core.hpp"
+#include "io/lineage.hpp"
+#include "io/meta_checksum.hpp"
+#include "io/output_catalog.hpp"
 
 using namespace slabhydro;
 

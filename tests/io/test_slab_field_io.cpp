@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "error.hpp"
-#include "io_core.hpp"
+#include "common/error.hpp"
+#include "io/io_core.hpp"
 
 using namespace slabhydro;
 

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "error.hpp"
-#include "stop_requests.hpp"
+#include "common/error.hpp"
+#include "app/stop_requests.hpp"
 
 using namespace slabhydro;
 

@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <iostream>
 
-#include "common/hydro_run.hpp"
+#include "tests/common/hydro_run.hpp"
 
 using namespace slabhydro_test;
 

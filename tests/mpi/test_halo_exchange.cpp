@@ -10,10 +10,10 @@
 #include <cmath>
 #include <string>
 
-#include "eos.hpp"
-#include "error.hpp"
-#include "halo_exchange.hpp"
-#include "slab_decomposition.hpp"
+#include "solver/eos.hpp"
+#include "common/error.hpp"
+#include "decomposition/halo_exchange.hpp"
+#include "decomposition/slab_decomposition.hpp"
 
 using namespace slabhydro;
 

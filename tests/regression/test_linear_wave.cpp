@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "common/hydro_run.hpp"
+#include "tests/common/hydro_run.hpp"
 
 using namespace slabhydro_test;
 

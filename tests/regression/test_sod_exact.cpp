@@ -14,8 +14,8 @@
 #include <utility>
 #include <vector>
 
-#include "common/hydro_run.hpp"
-#include "exact_riemann.hpp"
+#include "tests/common/hydro_run.hpp"
+#include "tests/regression/exact_riemann.hpp"
 
 using namespace slabhydro_test;
 

@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "cli.hpp"
-#include "deck.hpp"
-#include "deck_schema.hpp"
-#include "error.hpp"
-#include "run_config.hpp"
+#include "app/cli.hpp"
+#include "app/deck.hpp"
+#include "app/deck_schema.hpp"
+#include "common/error.hpp"
+#include "app/run_config.hpp"
 
 using namespace slabhydro;
 

@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "reconstruct.hpp"
+#include "solver/reconstruct.hpp"
 
 using namespace slabhydro;
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "riemann.hpp"
+#include "solver/riemann.hpp"
 
 using namespace slabhydro;
 

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "error.hpp"
-#include "slab_decomposition.hpp"
+#include "common/error.hpp"
+#include "decomposition/slab_decomposition.hpp"
 
 using namespace slabhydro;
 

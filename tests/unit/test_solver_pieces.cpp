@@ -9,9 +9,9 @@
 #include <limits>
 #include <vector>
 
-#include "boundary.hpp"
-#include "digest.hpp"
-#include "timestep.hpp"
+#include "solver/boundary.hpp"
+#include "solver/digest.hpp"
+#include "solver/timestep.hpp"
 
 using namespace slabhydro;
 

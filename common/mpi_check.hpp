@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "error.hpp"
+#include "common/error.hpp"
 
 namespace slabhydro {
 

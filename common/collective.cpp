@@ -1,9 +1,9 @@
-#include "collective.hpp"
+#include "common/collective.hpp"
 
 #include <algorithm>
 
-#include "error.hpp"
-#include "mpi_check.hpp"
+#include "common/error.hpp"
+#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 

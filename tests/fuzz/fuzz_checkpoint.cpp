@@ -12,8 +12,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "error.hpp"
-#include "fuzz_entry.hpp"
+#include "common/error.hpp"
+#include "tests/fuzz/fuzz_entry.hpp"
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)

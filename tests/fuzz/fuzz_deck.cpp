@@ -2,8 +2,8 @@
 // `--set` strings, NUL-separated (fuzz_entry.hpp). A bad deck must end in
 // slabhydro::Error; any other exception, a crash, a sanitizer report, a
 // timeout or running out of memory is a bug.
-#include "error.hpp"
-#include "fuzz_entry.hpp"
+#include "common/error.hpp"
+#include "tests/fuzz/fuzz_entry.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   slabhydro_fuzz::install_terminate_handler("fuzz_deck");

@@ -1,4 +1,4 @@
-#include "fuzz_entry.hpp"
+#include "tests/fuzz/fuzz_entry.hpp"
 
 #include <cxxabi.h>
 #include <hdf5.h>
@@ -8,11 +8,11 @@
 #include <exception>
 #include <typeinfo>
 
-#include "checkpoint_io.hpp"
-#include "deck.hpp"
-#include "error.hpp"
-#include "inspect.hpp"
-#include "run_config.hpp"
+#include "io/checkpoint_io.hpp"
+#include "app/deck.hpp"
+#include "common/error.hpp"
+#include "io/inspect.hpp"
+#include "app/run_config.hpp"
 
 namespace slabhydro_fuzz {
 

@@ -25,8 +25,8 @@
 #include <string>
 #include <vector>
 
-#include "error.hpp"
-#include "fuzz_entry.hpp"
+#include "common/error.hpp"
+#include "tests/fuzz/fuzz_entry.hpp"
 
 namespace {
 

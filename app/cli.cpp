@@ -15,6 +15,7 @@ std::string usage() {
          "  slabhydro run DECK [--set section.key=value]... [--output-dir DIR]\n"
          "                    [--restart FILE|latest] [--force] [--time-limit HH:MM:SS]\n"
          "  slabhydro inspect FILE\n"
+         "  slabhydro keys run|bench [--markdown]\n"
          "  slabhydro bench [DECK] [--set section.key=value]... [--output-dir DIR]\n"
          "                  [--json FILE] [--verify]\n"
          "  slabhydro --help | --version\n"
@@ -31,6 +32,7 @@ std::string usage() {
          "                         from the step and checkpoint times (deck: time.wall_limit)\n"
          "  inspect  print what a checkpoint or plot file holds, check that it is complete\n"
          "           and that its data match the stored state digest (exit 1 if not)\n"
+         "  keys     every deck key of a command: its default, allowed values and help\n"
          + bench_usage() +
          "\n"
          "While a run goes: SIGUSR1 or a file dump_now in the output directory writes a\n"
@@ -65,6 +67,20 @@ CommandLine parse_command_line(int argc, char** argv) {
     if (c.file.empty()) cli_error("inspect needs a file, e.g. slabhydro inspect out/sod_chk_000100.h5");
     return c;
   }
+  if (args[0] == "keys") {
+    c.kind = CommandLine::Kind::keys;
+    for (std::size_t k = 1; k < args.size(); ++k) {
+      if (args[k] == "--markdown") {
+        c.markdown = true;
+      } else if (args[k] == "run" || args[k] == "bench") {
+        c.file = args[k];
+      } else {
+        cli_error("keys takes run or bench, and --markdown; got '" + args[k] + "'");
+      }
+    }
+    if (c.file.empty()) cli_error("keys needs a command: slabhydro keys run (or bench)");
+    return c;
+  }
   if (args[0] == "bench") {
     c.bench = parse_bench_args(args);
     c.kind = c.bench.help ? CommandLine::Kind::help : CommandLine::Kind::bench;
@@ -78,12 +94,8 @@ CommandLine parse_command_line(int argc, char** argv) {
       if (k + 1 >= args.size()) cli_error(std::string(flag) + " needs a value");
       return args[++k];
     };
-    if (a == "--set") {
-      c.sets.push_back(value("--set"));
-    } else if (a.rfind("--set=", 0) == 0) {
-      c.sets.push_back(a.substr(6));
-    } else if (a == "--output-dir") {
-      c.output_dir = value("--output-dir");
+    if (take_override(args, k, c.overrides, true)) {
+      continue;
     } else if (a == "--restart") {
       c.restart = value("--restart");
       if (c.restart.empty()) cli_error("--restart needs a checkpoint file or 'latest'");
@@ -92,10 +104,6 @@ CommandLine parse_command_line(int argc, char** argv) {
       if (c.restart.empty()) cli_error("--restart needs a checkpoint file or 'latest'");
     } else if (a == "--force") {
       c.force = true;
-    } else if (a == "--time-limit") {
-      c.time_limit = parse_duration(value("--time-limit"), "--time-limit");
-    } else if (a.rfind("--time-limit=", 0) == 0) {
-      c.time_limit = parse_duration(a.substr(13), "--time-limit");
     } else if (a == "--help" || a == "-h") {
       c.kind = CommandLine::Kind::help;
       return c;

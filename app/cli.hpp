@@ -3,19 +3,19 @@
 #include <string>
 #include <vector>
 
-#include "app/bench_cli.hpp"
+#include "app/deck.hpp"
+#include "bench/bench_cli.hpp"
 
 namespace slabhydro {
 
 struct CommandLine {
-  enum class Kind { help, version, run, inspect, bench } kind = Kind::help;
+  enum class Kind { help, version, run, inspect, bench, keys } kind = Kind::help;
   std::string deck;                // run: the deck file
-  std::vector<std::string> sets;   // --set section.key=value, in order
-  std::string output_dir;          // --output-dir (overrides output.dir)
+  std::vector<Override> overrides;  // --set, --output-dir, --time-limit, in order
   std::string restart;             // --restart FILE | latest; empty: a fresh run
-  bool force = false;              // --force: may overwrite output it did not write
-  double time_limit = 0.0;         // --time-limit, seconds; 0: the deck's time.wall_limit
-  std::string file;                // inspect: the file
+  bool force = false;              // --force: may move another run's output aside
+  std::string file;                // inspect: the file; keys: the command
+  bool markdown = false;           // keys --markdown
   BenchArgs bench;                 // bench: its arguments (bench_cli.hpp)
 };
 

@@ -7,8 +7,6 @@
 
 namespace slabhydro {
 
-// A YAML double-quoted scalar holding s exactly.
-std::string yaml_quoted(const std::string& s);
 // A word for a shell command line, quoted when it needs to be.
 std::string shell_word(const std::string& w);
 // "mpirun -np N slabhydro run DECK [--set ...] [--output-dir D] --restart latest"

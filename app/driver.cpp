@@ -27,6 +27,7 @@
 #include "app/report.hpp"
 #include "app/resource_check.hpp"
 #include "app/restart.hpp"
+#include "app/schemas.hpp"
 #include "app/run_config.hpp"
 #include "app/run_status.hpp"
 #include "app/stop_requests.hpp"
@@ -79,8 +80,8 @@ class Simulation {
       : cfg_(cfg),
         cl_(cl),
         decomp_(comm, cfg.mesh, periodic_x(cfg.bc)),
-        stop_(decomp_.comm(), {cl.time_limit > 0 ? cl.time_limit : cfg.time.wall_limit,
-                               cfg.output.dir, cfg.output.trigger_interval, true},
+        stop_(decomp_.comm(), {cfg.time.wall_limit, cfg.output.dir, cfg.output.trigger_interval,
+                               true},
               t_launch) {
     agree_on(decomp_.comm(), [&] {
       try {
@@ -333,11 +334,12 @@ int run_simulation(MPI_Comm comm, const CommandLine& cl) {
   // SIGTERM and SIGINT end the process: there is nothing to checkpoint yet).
   StopSignalHandlers handlers;
   const std::string text = read_deck_text(comm, cl.deck);
-  std::vector<std::string> sets = cl.sets;
-  // --output-dir is an override like --set, so the deck stored in checkpoints shows it.
-  if (!cl.output_dir.empty()) sets.push_back("output.dir=" + yaml_quoted(cl.output_dir));
-  const Deck deck(text, cl.deck, sets);
+  const Deck deck(text, cl.deck, cl.overrides, run_schema());
   RunConfig cfg = make_run_config(deck);
+  int rank = 0;
+  SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
+  if (rank == 0)
+    for (const std::string& w : cfg.warnings) warn(w);
   int nranks = 1;
   SLABHYDRO_MPI_CHECK(MPI_Comm_size(comm, &nranks));
   check_output_paths(deck, cfg, nranks);
@@ -348,8 +350,6 @@ int run_simulation(MPI_Comm comm, const CommandLine& cl) {
   // One live run per output directory and basename, from here to the end.
   const OutputLock lock(comm, cfg.output.dir, cfg.output.basename, command_summary(cl));
   if (!cl.restart.empty()) {
-    int rank = 0;
-    SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
     // --restart latest falls back past checkpoints whose data are damaged.
     for (long long below = -1;;) {
       const RestartPoint r = find_restart(comm, cl.restart, cfg, deck, below);

@@ -9,11 +9,12 @@
 #include <iostream>
 #include <vector>
 
-#include "app/bench_command.hpp"
+#include "bench/bench_command.hpp"
 #include "app/cli.hpp"
 #include "app/driver.hpp"
 #include "common/error.hpp"
 #include "app/inspect_command.hpp"
+#include "app/schemas.hpp"
 #include "io/path_limits.hpp"
 #include "app/version.hpp"
 
@@ -33,7 +34,11 @@ int dispatch(int argc, char** argv) {
       return 0;
     case CommandLine::Kind::run: return slabhydro::run_simulation(MPI_COMM_WORLD, cl);
     case CommandLine::Kind::inspect: return slabhydro::run_inspect(MPI_COMM_WORLD, cl.file);
-    case CommandLine::Kind::bench: return slabhydro::run_bench(MPI_COMM_WORLD, cl.bench);
+    case CommandLine::Kind::bench:
+      return slabhydro::run_bench(MPI_COMM_WORLD, cl.bench, slabhydro::bench_schema());
+    case CommandLine::Kind::keys:
+      if (rank == 0) std::cout << slabhydro::keys_text(cl.file, cl.markdown);
+      return 0;
   }
   return 0;
 }

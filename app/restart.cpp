@@ -1,10 +1,11 @@
 #include "app/restart.hpp"
 
-#include <cstdio>
-#include <cstdlib>
 #include <iostream>
+#include <map>
 
+#include "app/schemas.hpp"
 #include "io/checkpoint_io.hpp"
+#include "io/meta_checksum.hpp"
 #include "common/collective.hpp"
 #include "common/error.hpp"
 #include "io/file_ops.hpp"
@@ -13,16 +14,6 @@
 
 namespace slabhydro {
 namespace {
-
-// The shortest decimal text that reads back as x.
-std::string num(double x) {
-  char buf[64];
-  for (int digits = 6; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, x);
-    if (std::strtod(buf, nullptr) == x) break;
-  }
-  return buf;
-}
 
 // Rank 0: the file to restart from.
 std::string resolve(const std::string& spec, const RunConfig& cfg, long long below_step) {
@@ -41,62 +32,49 @@ std::string resolve(const std::string& spec, const RunConfig& cfg, long long bel
   return l.path;
 }
 
-class Compare {
- public:
-  Compare(const Deck& deck, const std::string& path) : deck_(deck), path_(path) {}
-  template <class T>
-  void key(const std::string& key, const T& in_file, const T& in_deck, const std::string& f,
-           const std::string& d) const {
-    if (in_file == in_deck) return;
-    throw Error(deck_.where(key) + ": " + key + ": the checkpoint " + path_ + " has " + f +
+// The checkpoint's attributes as text, as the settings print their values.
+struct AttributeText {
+  std::map<std::string, std::string>& out;
+  void operator()(const char* n, const double& v) const { out[n] = number_text(v); }
+  void operator()(const char* n, const long long& v) const { out[n] = std::to_string(v); }
+  void operator()(const char* n, const std::string& v, std::size_t) const { out[n] = v; }
+  void operator()(const char* n, const std::uint64_t& v) const { out[n] = hex64(v); }
+};
+
+// The settings a restart cannot change (app/run_settings.cpp: fixed_at_restart)
+// must equal the checkpoint's attributes.
+void check_compatible(const CheckpointMeta& m, const std::string& path, const RunConfig& cfg,
+                      const Deck& deck) {
+  std::map<std::string, std::string> attr;
+  for_each_attribute(m, AttributeText{attr});
+  for (const Setting<RunConfig>& s : run_settings()) {
+    if (!s.checkpoint_attribute) continue;
+    const std::string in_file = attr[s.checkpoint_attribute], in_deck = s.show(cfg);
+    if (in_file == in_deck) continue;
+    const bool text = s.spec.type == KeyType::string;
+    const std::string f = text ? "'" + in_file + "'" : in_file, d = text ? "'" + in_deck + "'" : in_deck;
+    const std::string& key = s.spec.key;
+    throw Error(deck.where(key) + ": " + key + ": the checkpoint " + path + " has " + f +
                     ", the deck has " + d +
                     "; mesh size, domain, gamma, boundaries and problem cannot change at a "
                     "restart (set " + key + " back to " + f +
                     " to continue this run, or start a new one)",
                 true);
   }
-  void real(const std::string& k, double f, double d) const { key(k, f, d, num(f), num(d)); }
-  void integer(const std::string& k, long long f, long long d) const {
-    key(k, f, d, std::to_string(f), std::to_string(d));
-  }
-  void text(const std::string& k, const std::string& f, const std::string& d) const {
-    key(k, f, d, "'" + f + "'", "'" + d + "'");
-  }
-
- private:
-  const Deck& deck_;
-  std::string path_;
-};
-
-void check_compatible(const CheckpointMeta& m, const std::string& path, const RunConfig& cfg,
-                      const Deck& deck) {
-  const Compare c(deck, path);
-  c.integer("mesh.nx", m.nx, cfg.mesh.nx);
-  c.integer("mesh.ny", m.ny, cfg.mesh.ny);
-  c.real("mesh.x1min", m.x1min, cfg.mesh.x1min);
-  c.real("mesh.x1max", m.x1max, cfg.mesh.x1max);
-  c.real("mesh.x2min", m.x2min, cfg.mesh.x2min);
-  c.real("mesh.x2max", m.x2max, cfg.mesh.x2max);
-  c.real("hydro.gamma", m.gamma, cfg.hydro.gamma);
-  const BoundaryType bc[4] = {cfg.bc.x1_inner, cfg.bc.x1_outer, cfg.bc.x2_inner, cfg.bc.x2_outer};
-  for (int k = 0; k < 4; ++k)
-    c.text(std::string("boundary.") + kBoundaryKeys[k], m.boundaries[k], to_string(bc[k]));
-  c.text("problem.name", m.problem, cfg.problem.name);
 }
 
-// Rank 0: notes on method changes that are allowed but break bit-identity.
+// Rank 0: notes on method changes that are allowed but break bit-identity
+// (app/run_settings.cpp: noted_at_restart).
 void note_method_changes(const CheckpointMeta& m, const RunConfig& cfg) {
   try {
-    const RunConfig old = make_run_config(Deck(m.deck, "the checkpoint's deck", {}));
-    auto note = [](const std::string& key, const std::string& was, const std::string& now) {
+    const RunConfig old = make_run_config(Deck(m.deck, "the checkpoint's deck", {}, run_schema()));
+    for (const Setting<RunConfig>& s : run_settings()) {
+      if (!s.note_when_changed) continue;
+      const std::string was = s.show(old), now = s.show(cfg);
       if (was != now)
-        std::cout << "note: " << key << " was " << was << " in the checkpoint's run and is "
+        std::cout << "note: " << s.spec.key << " was " << was << " in the checkpoint's run and is "
                   << now << " now: the continuation will differ from an uninterrupted run\n";
-    };
-    note("hydro.cfl", num(old.hydro.cfl), num(cfg.hydro.cfl));
-    note("hydro.riemann", to_string(old.hydro.riemann), to_string(cfg.hydro.riemann));
-    note("hydro.limiter", to_string(old.hydro.limiter), to_string(cfg.hydro.limiter));
-    note("hydro.integrator", to_string(old.hydro.integrator), to_string(cfg.hydro.integrator));
+    }
   } catch (const std::exception&) {
     // A deck this version cannot read: the checks that matter were done on attributes.
   }

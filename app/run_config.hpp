@@ -1,8 +1,10 @@
 #pragma once
 // The typed, validated configuration of a run, built from a Deck.
 #include <string>
+#include <vector>
 
 #include "app/deck.hpp"
+#include "app/settings.hpp"
 #include "io/h5_props.hpp"
 #include "solver/hydro_options.hpp"
 #include "solver/mesh.hpp"
@@ -51,9 +53,17 @@ struct RunConfig {
   Cadence plot;
   IoOptions io;
   std::string deck_text;  // the deck as run, overrides applied
+  std::vector<std::string> warnings;  // for rank 0 to print (e.g. keys of another problem)
 };
 
-// Validates every value; errors name the key and where it came from.
+// The settings of `slabhydro run` (app/run_settings.cpp), and its keys:
+// those and every problem's parameters. The deck schemas (app/schemas.hpp)
+// put them together with the other commands'.
+const Settings<RunConfig>& run_settings();
+KeyList run_keys();
+
+// Reads and checks every value of a deck made with run_schema(); errors
+// name the key and where it came from.
 RunConfig make_run_config(const Deck& deck);
 
 // The paths of every file the run will write, checked against the limits of

@@ -5,25 +5,6 @@
 
 namespace slabhydro {
 
-const char* to_string(TransferMode m) {
-  switch (m) {
-    case TransferMode::collective: return "collective";
-    case TransferMode::independent: return "independent";
-    case TransferMode::serial: return "serial";
-  }
-  return "?";
-}
-
-bool parse_transfer_mode(const std::string& s, TransferMode& m) {
-  for (TransferMode t :
-       {TransferMode::collective, TransferMode::independent, TransferMode::serial})
-    if (s == to_string(t)) {
-      m = t;
-      return true;
-    }
-  return false;
-}
-
 H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel) {
   const char* what = "file access property list";
   H5Plist p{SLABHYDRO_H5_CHECK(H5Pcreate(H5P_FILE_ACCESS), what)};

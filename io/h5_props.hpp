@@ -3,10 +3,12 @@
 #include <hdf5.h>
 #include <mpi.h>
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "common/enum_names.hpp"
 #include "io/h5_handle.hpp"
 
 namespace slabhydro {
@@ -18,15 +20,26 @@ namespace slabhydro {
 //                order), which alone opens the file (POSIX driver) and writes
 //                each by hyperslab: for systems without a parallel file system
 enum class TransferMode { collective, independent, serial };
-const char* to_string(TransferMode m);
+constexpr std::array<EnumName<TransferMode>, 3> kTransferModeNames{
+    {{"collective", TransferMode::collective},
+     {"independent", TransferMode::independent},
+     {"serial", TransferMode::serial}}};
+inline const char* to_string(TransferMode m) { return name_of(kTransferModeNames, m); }
 // False if `s` names no mode.
-bool parse_transfer_mode(const std::string& s, TransferMode& m);
+inline bool parse_transfer_mode(const std::string& s, TransferMode& m) {
+  return value_of(kTransferModeNames, s, m);
+}
+
+// The defaults, here only (the deck's io.* defaults are printed from them):
+// README, "I/O settings and measurements", says why.
+constexpr hsize_t kDefaultAlignment = 1 << 20;
+constexpr hsize_t kDefaultAlignmentThreshold = 1 << 16;
 
 struct IoOptions {
   TransferMode mode = TransferMode::collective;
   std::map<std::string, std::string> hints;  // MPI-IO hints, passed through an MPI_Info
-  hsize_t alignment = 0;                     // H5Pset_alignment; 0: HDF5's default (none)
-  hsize_t alignment_threshold = 0;           // objects at least this large are aligned
+  hsize_t alignment = kDefaultAlignment;      // H5Pset_alignment; 0 or 1: none
+  hsize_t alignment_threshold = kDefaultAlignmentThreshold;  // objects this large are aligned
   std::string writer_tag;  // makes temporary names unique to the writer (file_ops.hpp tmp_name)
 };
 

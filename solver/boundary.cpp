@@ -2,24 +2,6 @@
 
 namespace slabhydro {
 
-const char* to_string(BoundaryType b) {
-  switch (b) {
-    case BoundaryType::periodic: return "periodic";
-    case BoundaryType::outflow: return "outflow";
-    case BoundaryType::reflecting: return "reflecting";
-  }
-  return "?";
-}
-
-bool parse_boundary(const std::string& s, BoundaryType& b) {
-  for (BoundaryType t : {BoundaryType::periodic, BoundaryType::outflow, BoundaryType::reflecting})
-    if (s == to_string(t)) {
-      b = t;
-      return true;
-    }
-  return false;
-}
-
 namespace {
 
 // Guard zone g = 0..ng-1 counted outward from the edge. DIR 0: x, DIR 1: y.

@@ -1,6 +1,9 @@
 #pragma once
 // Choices of the numerical method, as read from the deck's hydro section.
+#include <array>
 #include <string>
+
+#include "common/enum_names.hpp"
 
 namespace slabhydro {
 
@@ -22,8 +25,15 @@ struct HydroOptions {
 // Guard cells each scheme needs on every side of a slab.
 inline int required_guard_cells(const HydroOptions&) { return 2; }  // PLM
 
-const char* to_string(RiemannSolver r);
-const char* to_string(Limiter l);
-const char* to_string(Integrator i);
+constexpr std::array<EnumName<RiemannSolver>, 3> kRiemannNames{
+    {{"hllc", RiemannSolver::hllc}, {"hlle", RiemannSolver::hlle}, {"rusanov", RiemannSolver::rusanov}}};
+constexpr std::array<EnumName<Limiter>, 3> kLimiterNames{
+    {{"minmod", Limiter::minmod}, {"vanleer", Limiter::vanleer}, {"mc", Limiter::mc}}};
+constexpr std::array<EnumName<Integrator>, 2> kIntegratorNames{
+    {{"rk2", Integrator::rk2}, {"vl2", Integrator::vl2}}};
+
+inline const char* to_string(RiemannSolver r) { return name_of(kRiemannNames, r); }
+inline const char* to_string(Limiter l) { return name_of(kLimiterNames, l); }
+inline const char* to_string(Integrator i) { return name_of(kIntegratorNames, i); }
 
 }  // namespace slabhydro

@@ -45,28 +45,4 @@ double HydroSolver::timestep_key() const {
   return local_timestep_key(state_.slab, state_.u0, opt_);
 }
 
-const char* to_string(RiemannSolver r) {
-  switch (r) {
-    case RiemannSolver::hllc: return "hllc";
-    case RiemannSolver::hlle: return "hlle";
-    case RiemannSolver::rusanov: return "rusanov";
-  }
-  return "?";
-}
-const char* to_string(Limiter l) {
-  switch (l) {
-    case Limiter::minmod: return "minmod";
-    case Limiter::vanleer: return "vanleer";
-    case Limiter::mc: return "mc";
-  }
-  return "?";
-}
-const char* to_string(Integrator i) {
-  switch (i) {
-    case Integrator::rk2: return "rk2";
-    case Integrator::vl2: return "vl2";
-  }
-  return "?";
-}
-
 }  // namespace slabhydro

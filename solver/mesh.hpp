@@ -3,13 +3,21 @@
 #include <array>
 #include <string>
 
+#include "common/enum_names.hpp"
+
 namespace slabhydro {
 
 enum class BoundaryType { periodic, outflow, reflecting };
 
-const char* to_string(BoundaryType b);  // "periodic", "outflow", "reflecting"
+constexpr std::array<EnumName<BoundaryType>, 3> kBoundaryNames{
+    {{"periodic", BoundaryType::periodic},
+     {"outflow", BoundaryType::outflow},
+     {"reflecting", BoundaryType::reflecting}}};
+inline const char* to_string(BoundaryType b) { return name_of(kBoundaryNames, b); }
 // False if `s` names no boundary type.
-bool parse_boundary(const std::string& s, BoundaryType& b);
+inline bool parse_boundary(const std::string& s, BoundaryType& b) {
+  return value_of(kBoundaryNames, s, b);
+}
 
 struct Boundaries {
   BoundaryType x1_inner = BoundaryType::periodic;

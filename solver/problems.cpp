@@ -27,8 +27,8 @@ Cell cell_at(const GlobalMesh& m, int ig, int jg) {
 
 using Generator = std::function<Prim(const Cell&)>;
 
-Generator sod(const GlobalMesh& m, const ProblemParams& p) {
-  const bool along_y = p.direction == "y";
+Generator sod(const GlobalMesh& m, const SodParams& p) {
+  const bool along_y = p.direction == Axis::y;
   const double x0 = along_y ? m.x2min + p.x0 * (m.x2max - m.x2min)
                             : m.x1min + p.x0 * (m.x1max - m.x1min);
   return [=](const Cell& c) {
@@ -39,7 +39,7 @@ Generator sod(const GlobalMesh& m, const ProblemParams& p) {
   };
 }
 
-Generator sedov(const GlobalMesh& m, const ProblemParams& p, double gamma) {
+Generator sedov(const GlobalMesh& m, const SedovParams& p, double gamma) {
   // Count the zones inside the radius over the whole mesh (the same on every
   // rank), so the deposited energy is exactly `energy`.
   const double r2 = p.radius * p.radius;
@@ -60,7 +60,7 @@ Generator sedov(const GlobalMesh& m, const ProblemParams& p, double gamma) {
   };
 }
 
-Generator kelvin_helmholtz(const GlobalMesh& m, const ProblemParams& p) {
+Generator kelvin_helmholtz(const GlobalMesh& m, const KelvinHelmholtzParams& p) {
   const double ly = m.x2max - m.x2min, lx = m.x1max - m.x1min;
   const double pi = std::acos(-1.0);
   return [=](const Cell& c) {
@@ -90,24 +90,24 @@ Generator riemann2d(const GlobalMesh& m) {
   };
 }
 
-Generator linear_wave(const GlobalMesh& m, const ProblemParams& p, double gamma) {
+Generator linear_wave(const GlobalMesh& m, const LinearWaveParams& p, double gamma) {
   const double pi = std::acos(-1.0);
   const double kx = 2.0 * pi / (m.x1max - m.x1min), ky = 2.0 * pi / (m.x2max - m.x2min);
   const double kn = std::sqrt(kx * kx + ky * ky);
   return [=](const Cell& c) {
     // rho0 = 1, p0 = 1/gamma: sound speed 1; right-going acoustic eigenvector.
-    const double dd = p.amplitude_wave *
+    const double dd = p.amplitude *
                       std::sin(kx * (c.x - m.x1min) + ky * (c.y - m.x2min));
     return Prim{1.0 + dd, dd * kx / kn, dd * ky / kn, 1.0 / gamma + dd};
   };
 }
 
 Generator make_generator(const GlobalMesh& m, const ProblemParams& p, double gamma) {
-  if (p.name == "sod") return sod(m, p);
-  if (p.name == "sedov") return sedov(m, p, gamma);
-  if (p.name == "kelvin_helmholtz") return kelvin_helmholtz(m, p);
+  if (p.name == "sod") return sod(m, p.sod);
+  if (p.name == "sedov") return sedov(m, p.sedov, gamma);
+  if (p.name == "kelvin_helmholtz") return kelvin_helmholtz(m, p.kh);
   if (p.name == "riemann2d") return riemann2d(m);
-  if (p.name == "linear_wave") return linear_wave(m, p, gamma);
+  if (p.name == "linear_wave") return linear_wave(m, p.wave, gamma);
   throw Error("problem.name: unknown problem '" + p.name + "'", true);
 }
 

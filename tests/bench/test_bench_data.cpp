@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
-#include "io/bench_data.hpp"
-#include "io/bench_io.hpp"
-#include "io/bench_mpiio.hpp"
-#include "io/bench_verify.hpp"
+#include "bench/bench_data.hpp"
+#include "bench/bench_io.hpp"
+#include "bench/bench_mpiio.hpp"
+#include "bench/bench_verify.hpp"
 #include "common/error.hpp"
 #include "io/file_ops.hpp"
 #include "decomposition/halo_exchange.hpp"

@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "app/bench_cli.hpp"
-#include "app/bench_config.hpp"
-#include "app/bench_report.hpp"
+#include "bench/bench_cli.hpp"
+#include "bench/bench_config.hpp"
+#include "bench/bench_report.hpp"
 #include "app/deck.hpp"
-#include "app/deck_schema.hpp"
+#include "app/schemas.hpp"
 #include "common/error.hpp"
-#include "app/json_writer.hpp"
+#include "bench/json_writer.hpp"
 
 using namespace slabhydro;
 
@@ -21,7 +21,7 @@ namespace {
 
 BenchConfig config(const std::vector<std::string>& sets, int nranks = 2,
                    const std::string& text = "") {
-  return make_bench_config(Deck(text, "test.yaml", sets), nranks);
+  return make_bench_config(Deck(text, "test.yaml", set_overrides(sets), bench_schema()), nranks);
 }
 
 // The message of the Error make_bench_config throws ("" if none).
@@ -95,10 +95,10 @@ TEST_CASE("bench deck keys: defaults are FLASH-IO's sizes", "[unit][bench]") {
   for (const char* k : {"bench.nx_per_rank", "bench.nx", "bench.ny", "bench.ng",
                         "bench.chunk", "bench.deflate", "bench.fsync", "bench.repetitions",
                         "bench.keep_files", "bench.read", "bench.drop_cache", "bench.verify"})
-    CHECK(find_key(k) != nullptr);
+    CHECK(find_key(bench_schema().keys, k) != nullptr);
   const BenchConfig c = config({}, 3);
   CHECK(c.scaling == BenchScaling::weak);
-  CHECK(find_key("bench.scaling") == nullptr);
+  CHECK(find_key(bench_schema().keys, "bench.scaling") == nullptr);
   CHECK(c.nx_per_rank == 160);
   CHECK(c.nx == 480);
   CHECK(c.ny == 256);
@@ -174,7 +174,7 @@ TEST_CASE("bench configuration: disallowed combinations name the key and the fix
   CHECK(has(refusal({"bench.nx_per_rank=100000000"}), "bench.nx_per_rank"));
   // From a deck file: the line is named.
   try {
-    make_bench_config(Deck("bench:\n  chunk: none\n  deflate: 4\n", "flashio.yaml", {}), 1);
+    make_bench_config(Deck("bench:\n  chunk: none\n  deflate: 4\n", "flashio.yaml", {}, bench_schema()), 1);
     FAIL("deflate without chunk accepted");
   } catch (const Error& e) {
     CHECK(has(e.what(), "flashio.yaml:3: bench.deflate"));
@@ -185,10 +185,15 @@ TEST_CASE("bench command line", "[unit][bench]") {
   const BenchArgs a = parse_bench_args({"bench", "d.yaml", "--set", "bench.ny=4", "--set=bench.ng=1",
                                         "--json", "r.json", "--verify", "--output-dir=o"});
   CHECK(a.deck == "d.yaml");
-  CHECK(a.sets == std::vector<std::string>{"bench.ny=4", "bench.ng=1"});
+  std::vector<std::string> assigned;
+  for (const Override& o : a.overrides) assigned.push_back(o.assignment);
+  CHECK(assigned == std::vector<std::string>{"bench.ny=4", "bench.ng=1", "bench.verify=true",
+                                             "output.dir=\"o\""});
   CHECK(a.json == "r.json");
-  CHECK(a.verify);
-  CHECK(a.output_dir == "o");
+  // The overrides go into the deck like --set: --verify and --output-dir too.
+  const BenchConfig c = make_bench_config(Deck("", "d.yaml", a.overrides, bench_schema()), 1);
+  CHECK(c.verify);
+  CHECK(c.dir == "o");
   CHECK(parse_bench_args({"bench"}).deck.empty());
   CHECK(parse_bench_args({"bench", "--help"}).help);
   CHECK_THROWS_AS(parse_bench_args({"bench", "--json"}), Error);

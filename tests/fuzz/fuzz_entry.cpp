@@ -13,6 +13,7 @@
 #include "common/error.hpp"
 #include "io/inspect.hpp"
 #include "app/run_config.hpp"
+#include "app/schemas.hpp"
 
 namespace slabhydro_fuzz {
 
@@ -33,7 +34,8 @@ DeckInput split_deck_input(const std::uint8_t* data, std::size_t size) {
 }
 
 void run_deck(const DeckInput& in) {
-  const slabhydro::Deck deck(in.text, "fuzz.yaml", in.overrides);
+  const slabhydro::Deck deck(in.text, "fuzz.yaml", slabhydro::set_overrides(in.overrides),
+                             slabhydro::run_schema());
   const slabhydro::RunConfig c = slabhydro::make_run_config(deck);
   (void)slabhydro::describe(c);
 }

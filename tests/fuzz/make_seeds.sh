@@ -43,8 +43,7 @@ done
            '".inf"' '"-.inf"' '"\x00"' '"="' '"<<: "' '"%YAML 1.2\x0a"' '"#"'; do
     echo "$t"
   done
-  grep -ho '{"[a-z0-9_]*\.[a-z0-9_]*"' "$src"/app/deck_schema.cpp "$src"/app/bench_schema.cpp \
-    2>/dev/null | sed 's/^{"//; s/"$//' | sort -u | while read -r key; do
+  { "$bin" keys run; "$bin" keys bench; } 2>/dev/null | awk '{ print $1 }' | sort -u | while read -r key; do
     echo "\"$key=\""
     echo "\"${key%%.*}:\""
     echo "\"${key#*.}: \""

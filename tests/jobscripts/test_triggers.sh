@@ -77,7 +77,7 @@ run_bounded tl_deck.log "$MPIEXEC" -np 1 "$BIN" run "$SEDOV" --output-dir "$SCRA
   --set time.wall_limit=2
 ((RC == 0)) || fail "time.wall_limit: exit code $RC"
 [ "$(status_of tl_deck reason)" = time_limit ] || fail "time.wall_limit: run_status reason $(status_of tl_deck reason)"
-expect_in tl_deck.log "wall-clock limit 00:00:02"
+expect_in tl_deck.log "wall_limit = 00:00:02"
 expect_time_limit_stop tl_deck.log 2 "time.wall_limit"
 rc=0
 "$MPIEXEC" -np 1 "$BIN" run "$SEDOV" --output-dir "$SCRATCH/bad" --set time.wall_limit=2h >bad.log 2>&1 || rc=$?
@@ -113,7 +113,7 @@ pass "checkpoint.mtbf: $line; $n checkpoints by step $(status_of yd step); diges
 rc=0
 "$MPIEXEC" -np 2 "$BIN" run "$SEDOV" --output-dir "$SCRATCH/bad_cli" --time-limit 1h >bad_cli.log 2>&1 || rc=$?
 ((rc == 1)) || fail "--time-limit 1h: exit code $rc, expected 1"
-expect_in bad_cli.log "slabhydro: error: --time-limit: expected a duration [[D-]HH:]MM:]SS, e.g. 01:30:00, got '1h'"
+expect_in bad_cli.log "slabhydro: error: --time-limit 1h: time.wall_limit: expected a duration [[D-]HH:]MM:]SS, e.g. 01:30:00, got '1h'"
 [ "$(grep -c 'slabhydro: error' bad_cli.log)" = 1 ] || fail "--time-limit 1h: not exactly one error message"
 [ ! -e "$SCRATCH/bad_cli" ] || fail "--time-limit 1h: the output directory was created"
 pass "--time-limit 1h: one error message, exit 1, nothing written"

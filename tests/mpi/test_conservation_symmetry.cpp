@@ -72,7 +72,7 @@ Setup sedov(int nx, int ny, BoundaryType bc) {
   s.mesh.x2min = -0.5, s.mesh.x2max = 0.5;
   s.bc = all_sides(bc);
   s.problem.name = "sedov";
-  s.problem.radius = 0.1;
+  s.problem.sedov.radius = 0.1;
   return s;
 }
 

@@ -26,7 +26,7 @@ double linear_wave_error(int n, const HydroOptions& hydro) {
   s.bc = all_sides(BoundaryType::periodic);
   s.hydro = hydro;
   s.problem.name = "linear_wave";
-  s.problem.amplitude_wave = kAmplitude;
+  s.problem.wave.amplitude = kAmplitude;
   Run run(MPI_COMM_SELF, s);
   const HostState u0 = run.host_state();
   const double period = 1.0 / std::sqrt(2.0);

@@ -36,10 +36,10 @@ Tube run_sod(char axis, int n, const HydroOptions& hydro, bool swapped = false) 
   s.hydro = hydro;
   s.problem.name = "sod";
   if (swapped) {  // the mirror image: the dense gas on the right
-    std::swap(s.problem.dl, s.problem.dr);
-    std::swap(s.problem.pl, s.problem.pr);
+    std::swap(s.problem.sod.dl, s.problem.sod.dr);
+    std::swap(s.problem.sod.pl, s.problem.sod.pr);
   }
-  s.problem.direction = std::string(1, axis);
+  s.problem.sod.direction = axis == 'y' ? Axis::y : Axis::x;
   // Square zones of width 1/n (exact in binary): the tube is [0, 1] along its
   // axis and kRows zones across.
   const double across = static_cast<double>(kRows) / n;

@@ -10,7 +10,8 @@
 
 #include "app/cli.hpp"
 #include "app/deck.hpp"
-#include "app/deck_schema.hpp"
+#include "app/deck_yaml.hpp"
+#include "app/schemas.hpp"
 #include "common/error.hpp"
 #include "app/run_config.hpp"
 
@@ -63,7 +64,7 @@ std::string error_of(F f) {
 }
 
 std::string config_error(const std::string& text, const std::vector<std::string>& sets = {}) {
-  return error_of([&] { make_run_config(Deck(text, "t.yaml", sets)); });
+  return error_of([&] { make_run_config(Deck(text, "t.yaml", set_overrides(sets), run_schema())); });
 }
 
 }  // namespace
@@ -83,20 +84,20 @@ TEST_CASE("edit_distance is the Levenshtein distance", "[unit][deck]") {
 }
 
 TEST_CASE("deck schema: unique keys, defaults parse as their type", "[unit][deck]") {
-  const auto& schema = deck_schema();
+  const KeyList& schema = run_schema().keys;
   for (std::size_t a = 0; a < schema.size(); ++a) {
     INFO(schema[a].key);
-    CHECK(find_key(schema[a].key) == &schema[a]);
+    CHECK(find_key(schema, schema[a].key) == &schema[a]);
     for (std::size_t b = a + 1; b < schema.size(); ++b)
-      CHECK(std::string(schema[a].key) != schema[b].key);
+      CHECK(schema[a].key != schema[b].key);
   }
-  CHECK(find_key("hydro.cfll") == nullptr);
+  CHECK(find_key(schema, "hydro.cfll") == nullptr);
   // Every default reads back as its key's type.
   const std::string minimal =
       "mesh: {nx: 8, ny: 8}\ntime: {tlim: 1.0}\nproblem: {name: sedov}\n";
-  const Deck defaults(minimal, "m.yaml", {});
+  const Deck defaults(minimal, "m.yaml", {}, run_schema());
   for (const KeySpec& k : schema) {
-    if (!k.fallback) continue;
+    if (k.required) continue;
     INFO(k.key << " default '" << k.fallback << "'");
     switch (k.type) {
       case KeyType::integer: CHECK_NOTHROW(defaults.get_int(k.key)); break;
@@ -108,7 +109,7 @@ TEST_CASE("deck schema: unique keys, defaults parse as their type", "[unit][deck
     CHECK(defaults.where(k.key) == "m.yaml (default)");
   }
   // The schema defaults of a minimal deck validate.
-  const RunConfig c = make_run_config(Deck(minimal, "m.yaml", {}));
+  const RunConfig c = make_run_config(Deck(minimal, "m.yaml", {}, run_schema()));
   CHECK(c.hydro.cfl == 0.4);
   CHECK(c.hydro.gamma == 1.4);
   CHECK(c.mesh.ng == 2);
@@ -118,7 +119,7 @@ TEST_CASE("deck schema: unique keys, defaults parse as their type", "[unit][deck
 }
 
 TEST_CASE("deck values, their origin and --set overrides", "[unit][deck]") {
-  const Deck d(text_of(kBase), "t.yaml", {"hydro.cfl=0.25", "mesh.ny=12"});
+  const Deck d(text_of(kBase), "t.yaml", set_overrides({"hydro.cfl=0.25", "mesh.ny=12"}), run_schema());
   CHECK(d.get_int("mesh.nx") == 16);
   CHECK(d.get_int("mesh.ny") == 12);
   CHECK(d.get_real("hydro.cfl") == 0.25);
@@ -130,7 +131,7 @@ TEST_CASE("deck values, their origin and --set overrides", "[unit][deck]") {
   CHECK(d.where("hydro.riemann") == "t.yaml (default)");
   CHECK(d.get_string("hydro.riemann") == "hllc");
   // --set may add a key (and a section) the file does not have.
-  const Deck e(text_of(kBase), "t.yaml", {"output.dir=somewhere"});
+  const Deck e(text_of(kBase), "t.yaml", set_overrides({"output.dir=somewhere"}), run_schema());
   CHECK(e.get_string("output.dir") == "somewhere");
   // The deck as run carries the override.
   const RunConfig c = make_run_config(d);
@@ -139,36 +140,36 @@ TEST_CASE("deck values, their origin and --set overrides", "[unit][deck]") {
 }
 
 TEST_CASE("unknown keys name their line and suggest the nearest key", "[unit][deck]") {
-  CHECK(error_of([] { Deck(with_line(11, "  cfll: 0.4"), "t.yaml", {}); }) ==
+  CHECK(error_of([] { Deck(with_line(11, "  cfll: 0.4"), "t.yaml", {}, run_schema()); }) ==
         "t.yaml:11: hydro.cfll: unknown key; did you mean hydro.cfl?");
-  CHECK(error_of([] { Deck(with_line(10, "  gama: 1.4"), "t.yaml", {}); }) ==
+  CHECK(error_of([] { Deck(with_line(10, "  gama: 1.4"), "t.yaml", {}, run_schema()); }) ==
         "t.yaml:10: hydro.gama: unknown key; did you mean hydro.gamma?");
   // A key under the wrong section: the same name in another section.
-  CHECK(error_of([] { Deck(with_line(11, "  tlim: 0.4"), "t.yaml", {}); }) ==
+  CHECK(error_of([] { Deck(with_line(11, "  tlim: 0.4"), "t.yaml", {}, run_schema()); }) ==
         "t.yaml:11: hydro.tlim: unknown key; did you mean time.tlim?");
   // Nothing close: no suggestion.
-  const std::string far = error_of([] { Deck(with_line(11, "  qqqqqqqqqqqq: 1"), "t.yaml", {}); });
+  const std::string far = error_of([] { Deck(with_line(11, "  qqqqqqqqqqqq: 1"), "t.yaml", {}, run_schema()); });
   CHECK(far == "t.yaml:11: hydro.qqqqqqqqqqqq: unknown key");
   // Unknown section.
-  const std::string sec = error_of([] { Deck(with_line(9, "hydr:"), "t.yaml", {}); });
+  const std::string sec = error_of([] { Deck(with_line(9, "hydr:"), "t.yaml", {}, run_schema()); });
   CHECK(sec.find("t.yaml:10: hydr.gamma: unknown key; did you mean hydro.gamma?") == 0);
   // Via --set.
-  CHECK(error_of([] { Deck(text_of(kBase), "t.yaml", {"hydro.cfll=0.3"}); }) ==
+  CHECK(error_of([] { Deck(text_of(kBase), "t.yaml", set_overrides({"hydro.cfll=0.3"}), run_schema()); }) ==
         "--set hydro.cfll=0.3: hydro.cfll: unknown key; did you mean hydro.cfl?");
-  CHECK(error_of([] { Deck(text_of(kBase), "t.yaml", {"cfl=0.3"}); }) ==
+  CHECK(error_of([] { Deck(text_of(kBase), "t.yaml", set_overrides({"cfl=0.3"}), run_schema()); }) ==
         "--set cfl=0.3: cfl: unknown key; did you mean hydro.cfl?");
-  CHECK(error_of([] { Deck(text_of(kBase), "t.yaml", {"hydro.cfl"}); }) ==
+  CHECK(error_of([] { Deck(text_of(kBase), "t.yaml", set_overrides({"hydro.cfl"}), run_schema()); }) ==
         "--set hydro.cfl: expected --set section.key=value");
 }
 
 TEST_CASE("malformed YAML names the deck line", "[unit][deck]") {
-  const std::string msg = error_of([] { Deck(with_line(3, "   ny: 8"), "t.yaml", {}); });
+  const std::string msg = error_of([] { Deck(with_line(3, "   ny: 8"), "t.yaml", {}, run_schema()); });
   INFO(msg);
   CHECK(msg.rfind("t.yaml:3: malformed YAML", 0) == 0);
-  const std::string set = error_of([] { Deck(text_of(kBase), "t.yaml", {"mesh.nx=[1"}); });
+  const std::string set = error_of([] { Deck(text_of(kBase), "t.yaml", set_overrides({"mesh.nx=[1"}), run_schema()); });
   CHECK(set.rfind("--set mesh.nx=[1: mesh.nx: malformed value", 0) == 0);
   // A deck that is not a map of sections.
-  CHECK(error_of([] { Deck("- 1\n- 2\n", "t.yaml", {}); }).rfind("t.yaml:1:", 0) == 0);
+  CHECK(error_of([] { Deck("- 1\n- 2\n", "t.yaml", {}, run_schema()); }).rfind("t.yaml:1:", 0) == 0);
 }
 
 TEST_CASE("wrong types name the key, the line and the value", "[unit][deck]") {
@@ -212,7 +213,7 @@ TEST_CASE("every deck in inputs/ validates", "[unit][deck]") {
     std::stringstream ss;
     ss << in.rdbuf();
     RunConfig c;
-    REQUIRE_NOTHROW(c = make_run_config(Deck(ss.str(), path, {})));
+    REQUIRE_NOTHROW(c = make_run_config(Deck(ss.str(), path, {}, run_schema())));
     CHECK(c.problem.name == name);
   }
 }
@@ -228,8 +229,13 @@ TEST_CASE("command line parsing", "[unit][cli]") {
       parse({"run", "d.yaml", "--set", "mesh.nx=8", "--set=hydro.cfl=0.3", "--output-dir", "o"});
   CHECK(c.kind == CommandLine::Kind::run);
   CHECK(c.deck == "d.yaml");
-  CHECK(c.sets == std::vector<std::string>{"mesh.nx=8", "hydro.cfl=0.3"});
-  CHECK(c.output_dir == "o");
+  REQUIRE(c.overrides.size() == 3);
+  CHECK(c.overrides[0].assignment == "mesh.nx=8");
+  CHECK(c.overrides[0].origin == "--set mesh.nx=8");
+  CHECK(c.overrides[1].assignment == "hydro.cfl=0.3");
+  CHECK(c.overrides[2].assignment == "output.dir=\"o\"");
+  CHECK(c.overrides[2].origin == "--output-dir o");
+  CHECK(c.overrides[2].words == std::vector<std::string>{"--output-dir", "o"});
   CHECK(parse({}).kind == CommandLine::Kind::help);
   CHECK(parse({"--help"}).kind == CommandLine::Kind::help);
   CHECK(parse({"--version"}).kind == CommandLine::Kind::version);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/deck.hpp"
+#include "app/settings.hpp"
 #include "io/h5_props.hpp"
 
 namespace slabhydro {
@@ -36,6 +37,11 @@ struct BenchConfig {
   bool keep_files = false, read = true, drop_cache = true, verify = false;
   std::string deck_origin;
 };
+
+// The settings of `slabhydro bench` (bench/bench_settings.cpp): bench.*, and
+// output.dir, output.basename and io.* as `run` has them.
+const Settings<BenchConfig>& bench_settings();
+KeyList bench_keys();
 
 // nranks: the size of the communicator the benchmark runs on.
 BenchConfig make_bench_config(const Deck& deck, int nranks);

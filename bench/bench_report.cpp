@@ -1,11 +1,11 @@
-#include "app/bench_report.hpp"
+#include "bench/bench_report.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
 
 #include "common/error.hpp"
-#include "app/json_writer.hpp"
+#include "bench/json_writer.hpp"
 
 namespace slabhydro {
 namespace {

@@ -1,4 +1,4 @@
-#include "io/bench_data.hpp"
+#include "bench/bench_data.hpp"
 
 #include <algorithm>
 

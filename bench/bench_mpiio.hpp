@@ -12,7 +12,7 @@
 #include <map>
 #include <string>
 
-#include "io/bench_io.hpp"
+#include "bench/bench_io.hpp"
 
 namespace slabhydro {
 

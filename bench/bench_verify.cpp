@@ -1,10 +1,10 @@
-#include "io/bench_verify.hpp"
+#include "bench/bench_verify.hpp"
 
 #include <cstring>
 #include <sstream>
 #include <vector>
 
-#include "io/bench_data.hpp"
+#include "bench/bench_data.hpp"
 #include "common/collective.hpp"
 #include "common/error.hpp"
 #include "io/h5_attributes.hpp"

@@ -3,14 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "app/deck.hpp"
+
 namespace slabhydro {
 
 struct BenchArgs {
   std::string deck;               // empty: inputs/flashio.yaml if present, else the defaults
-  std::vector<std::string> sets;  // --set section.key=value, in order
-  std::string output_dir;         // --output-dir (overrides output.dir)
+  std::vector<Override> overrides;  // --set, --output-dir, --verify, in order
   std::string json;               // --json FILE; empty: no JSON report
-  bool verify = false;            // --verify (same as bench.verify: true)
   bool help = false;              // --help among them
 };
 

@@ -1,4 +1,4 @@
-#include "io/bench_mpiio.hpp"
+#include "bench/bench_mpiio.hpp"
 
 #include <chrono>
 #include <climits>

@@ -9,11 +9,13 @@
 // on stdout and, with --json, the same numbers as JSON.
 #include <mpi.h>
 
-#include "app/bench_cli.hpp"
+#include "app/schema.hpp"
+
+#include "bench/bench_cli.hpp"
 
 namespace slabhydro {
 
 // Returns the process exit code; throws slabhydro::Error on failure.
-int run_bench(MPI_Comm comm, const BenchArgs& args);
+int run_bench(MPI_Comm comm, const BenchArgs& args, const Schema& schema);
 
 }  // namespace slabhydro

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "app/bench_config.hpp"
-#include "io/bench_io.hpp"
+#include "bench/bench_config.hpp"
+#include "bench/bench_io.hpp"
 
 namespace slabhydro {
 

@@ -1,4 +1,4 @@
-#include "io/bench_io.hpp"
+#include "bench/bench_io.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

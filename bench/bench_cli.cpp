@@ -1,4 +1,4 @@
-#include "app/bench_cli.hpp"
+#include "bench/bench_cli.hpp"
 
 #include "common/error.hpp"
 
@@ -33,20 +33,14 @@ BenchArgs parse_bench_args(const std::vector<std::string>& args) {
       if (v.empty()) cli_error(std::string(flag) + " needs a non-empty value");
       return v;
     };
-    if (a == "--set") {
-      b.sets.push_back(value("--set"));
-    } else if (a.rfind("--set=", 0) == 0) {
-      b.sets.push_back(inline_value("--set"));
-    } else if (a == "--output-dir") {
-      b.output_dir = value("--output-dir");
-    } else if (a.rfind("--output-dir=", 0) == 0) {
-      b.output_dir = inline_value("--output-dir");
+    if (take_override(args, k, b.overrides, false)) {
+      continue;
     } else if (a == "--json") {
       b.json = value("--json");
     } else if (a.rfind("--json=", 0) == 0) {
       b.json = inline_value("--json");
     } else if (a == "--verify") {
-      b.verify = true;
+      b.overrides.push_back({"bench.verify=true", "--verify", {"--verify"}});
     } else if (a == "--help" || a == "-h") {
       b.help = true;
       return b;

@@ -1,4 +1,4 @@
-#include "app/bench_command.hpp"
+#include "bench/bench_command.hpp"
 
 #include <hdf5.h>
 #include <unistd.h>
@@ -10,12 +10,12 @@
 #include <iostream>
 #include <limits>
 
-#include "app/bench_config.hpp"
-#include "io/bench_data.hpp"
-#include "io/bench_io.hpp"
-#include "io/bench_mpiio.hpp"
-#include "app/bench_report.hpp"
-#include "io/bench_verify.hpp"
+#include "bench/bench_config.hpp"
+#include "bench/bench_data.hpp"
+#include "bench/bench_io.hpp"
+#include "bench/bench_mpiio.hpp"
+#include "bench/bench_report.hpp"
+#include "bench/bench_verify.hpp"
 #include "common/collective.hpp"
 #include "app/deck_source.hpp"
 #include "common/error.hpp"
@@ -56,17 +56,17 @@ std::string mpi_version() {
 
 // The deck: the one named, else inputs/flashio.yaml if there is one, else
 // every key at its default.
-Deck load_deck(MPI_Comm comm, const BenchArgs& a) {
+Deck load_deck(MPI_Comm comm, const BenchArgs& a, const Schema& schema) {
   std::string path = a.deck;
   if (path.empty()) {
     int rank = 0, exists = 0;
     SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
     if (rank == 0) exists = file_exists(kBenchDefaultDeck) ? 1 : 0;
     SLABHYDRO_MPI_CHECK(MPI_Bcast(&exists, 1, MPI_INT, 0, comm));
-    if (!exists) return Deck("", "(built-in defaults)", a.sets);
+    if (!exists) return Deck("", "(built-in defaults)", a.overrides, schema);
     path = kBenchDefaultDeck;
   }
-  return Deck(read_deck_text(comm, path), path, a.sets);
+  return Deck(read_deck_text(comm, path), path, a.overrides, schema);
 }
 
 class BenchRunner {
@@ -368,14 +368,12 @@ class BenchRunner {
 
 }  // namespace
 
-int run_bench(MPI_Comm comm, const BenchArgs& a) {
+int run_bench(MPI_Comm comm, const BenchArgs& a, const Schema& schema) {
   int np = 1, rank = 0;
   SLABHYDRO_MPI_CHECK(MPI_Comm_size(comm, &np));
   SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
-  const Deck deck = load_deck(comm, a);
-  BenchConfig cfg = make_bench_config(deck, np);
-  if (!a.output_dir.empty()) cfg.dir = a.output_dir;
-  if (a.verify) cfg.verify = true;
+  const Deck deck = load_deck(comm, a, schema);
+  const BenchConfig cfg = make_bench_config(deck, np);
   // A JSON report that cannot be written fails now, not after the benchmark.
   if (!a.json.empty())
     agree_on(comm, [&] {

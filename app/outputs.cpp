@@ -16,15 +16,6 @@
 namespace slabhydro {
 namespace {
 
-bool due_by_steps(const Cadence& c, long long step) {
-  return c.every_steps > 0 && step % c.every_steps == 0;
-}
-
-// A multiple of every_time was reached during the step (t_prev, t].
-bool due_by_time(const Cadence& c, double t_prev, double t) {
-  return c.every_time > 0.0 && std::floor(t / c.every_time) > std::floor(t_prev / c.every_time);
-}
-
 }  // namespace
 
 Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp,
@@ -34,7 +25,6 @@ Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp,
       solver_(solver),
       force_(force),
       root_(decomp.rank() == 0),
-      last_checkpoint_wall_(wall_seconds()),
       checkpoint_writer_(decomp.slab(), solver.u()),
       plot_writer_(decomp.slab()) {}
 
@@ -96,35 +86,21 @@ void Outputs::start(const OutputState& s) {
   if (cfg_.plot.enabled() && (!id_.restarted || plot_missing)) write_plot(s);
 }
 
-void Outputs::after_step(const OutputState& s, double t_prev) {
-  const Cadence& c = cfg_.checkpoint.cadence;
-  const bool wall = wall_due();
-  if (due_by_steps(c, s.step) || due_by_time(c, t_prev, s.time) || wall)
-    write_checkpoint(s);
-  if (due_by_steps(cfg_.plot, s.step) || due_by_time(cfg_.plot, t_prev, s.time)) write_plot(s);
-}
-
 void Outputs::finish(const OutputState& s) {
   if (last_checkpoint_step_ != s.step) write_checkpoint(s);
   const bool restart_state = id_.restarted && s.step == id_.start_step;
   if (cfg_.plot.enabled() && last_plot_step_ != s.step && !restart_state) write_plot(s);
 }
 
-double Outputs::checkpoint_now(const OutputState& s) {
+double Outputs::checkpoint(const OutputState& s) {
   if (last_checkpoint_step_ == s.step) return 0.0;
   const double t0 = wall_seconds();
   write_checkpoint(s);
   return wall_seconds() - t0;
 }
 
-bool Outputs::wall_due() {
-  const double deck = cfg_.checkpoint.cadence.every_wall;
-  const double every = deck > 0.0 ? deck : default_wall_interval_;
-  if (every <= 0.0) return false;
-  // Rank 0's clock decides for all.
-  int due = root_ && wall_seconds() - last_checkpoint_wall_ >= every ? 1 : 0;
-  SLABHYDRO_MPI_CHECK(MPI_Bcast(&due, 1, MPI_INT, 0, decomp_.comm()));
-  return due != 0;
+void Outputs::plot(const OutputState& s) {
+  if (last_plot_step_ != s.step) write_plot(s);
 }
 
 void Outputs::guard_overwrite(const std::string& path) {
@@ -166,7 +142,6 @@ void Outputs::write_checkpoint(const OutputState& s) {
   const FileStats st = checkpoint_writer_.write(decomp_.comm(), path, m, cfg_.io);
   written_.insert(path);
   last_checkpoint_step_ = s.step;
-  last_checkpoint_wall_ = wall_seconds();
   if (root_) {
     std::cout << describe(st, "checkpoint") << "\n" << std::flush;
     // Older checkpoints go only now that the newest is complete.
@@ -182,8 +157,7 @@ void Outputs::write_checkpoint(const OutputState& s) {
       warn(std::string("checkpoint.keep: ") + e.what());
     }
   }
-  last_checkpoint_seconds_ = wall_seconds() - t0;
-  io_seconds_ += last_checkpoint_seconds_;
+  io_seconds_ += wall_seconds() - t0;
 }
 
 void Outputs::write_plot(const OutputState& s) {

@@ -43,25 +43,18 @@ class Outputs {
   // refused (collective Error) unless --force, which moves them aside too.
   // A fresh run writes its initial plot file here.
   void start(const OutputState& s);
-  // After each step; t_prev: the time before the step.
-  void after_step(const OutputState& s, double t_prev);
+  // A checkpoint of this state, unless this step was already checkpointed.
+  // Returns its cost in seconds (0: none written).
+  double checkpoint(const OutputState& s);
+  // A plot file of this state, unless this step was already plotted.
+  void plot(const OutputState& s);
   // The final checkpoint (and plot file), unless this state was already
   // written, or is the checkpoint the run restarted from.
   void finish(const OutputState& s);
 
-  // A checkpoint of this state now, outside the cadences (e.g. on a signal),
-  // unless this step was already checkpointed. Returns its seconds (0: none written).
-  double checkpoint_now(const OutputState& s);
-
   double io_seconds() const { return io_seconds_; }
-  // The newest checkpoint of this run: its step (the restart step, or -1,
-  // before the first) and what writing it cost, in seconds.
+  // The newest checkpoint of this run: its step (the restart step, or -1, before the first).
   long long last_checkpoint_step() const { return last_checkpoint_step_; }
-  double last_checkpoint_seconds() const { return last_checkpoint_seconds_; }
-  // The wall-clock checkpoint interval used when the deck sets none
-  // (checkpoint.every_wall = 0), e.g. the Young/Daly interval; 0: none.
-  void set_default_wall_interval(double seconds) { default_wall_interval_ = seconds; }
-  void add_io_seconds(double s) { io_seconds_ += s; }
 
  private:
   void write_checkpoint(const OutputState& s);
@@ -71,7 +64,6 @@ class Outputs {
   void guard_overwrite(const std::string& path);
   // Rank 0: moves `paths` aside with one warning.
   void supersede(const std::vector<std::string>& paths, const std::string& why) const;
-  bool wall_due();
 
   const RunConfig& cfg_;
   const SlabDecomposition& decomp_;
@@ -81,9 +73,6 @@ class Outputs {
   RunIdentity id_;
   long long last_checkpoint_step_ = -1;
   long long last_plot_step_ = -1;
-  double last_checkpoint_wall_;
-  double last_checkpoint_seconds_ = 0.0;
-  double default_wall_interval_ = 0.0;
   double io_seconds_ = 0.0;
   std::set<std::string> written_;  // paths written by this run
   CheckpointWriter checkpoint_writer_;

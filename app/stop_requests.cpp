@@ -133,6 +133,7 @@ StepRequest decode_request(int bits) {
     add(dump_file, "dump_now");
   }
   r.dump = r.stop || (bits & (sigusr1 | dump_file)) != 0;
+  r.wall_checkpoint = (bits & wall_checkpoint) != 0;
   r.why = why;
   return r;
 }
@@ -204,8 +205,8 @@ int StopRequests::local_bits() {
   return bits;
 }
 
-StepRequest StopRequests::poll() {
-  int local = local_bits(), all = 0;
+StepRequest StopRequests::poll(int extra) {
+  int local = local_bits() | extra, all = 0;
   SLABHYDRO_MPI_CHECK(MPI_Allreduce(&local, &all, 1, MPI_INT, MPI_BOR, comm_));
   return decode_request(all);
 }

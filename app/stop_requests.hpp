@@ -55,6 +55,7 @@ struct StepRequest {
   bool dump = false;  // write a checkpoint at the end of this step
   bool stop = false;  // ... and stop (implies dump)
   StopReason reason = StopReason::none;
+  bool wall_checkpoint = false;  // the wall-clock cadence asks for a checkpoint (no message)
   std::string why;    // for messages: "SIGUSR1", "dump_now", "SIGTERM and stop_now", ...
   int bits = 0;       // the combined request bits (see stop_requests.cpp)
 };
@@ -93,8 +94,9 @@ class StopRequests {
   StopRequests(MPI_Comm comm, StopConfig cfg, double t_start, Clock clock = {},
                MarginModel model = {});
 
-  // Once per step, on every rank, at the same point of the step.
-  StepRequest poll();
+  // Once per step, on every rank, at the same point of the step. extra:
+  // more of this rank's bits to combine (e.g. stop_bits::wall_checkpoint).
+  StepRequest poll(int extra = 0);
   // After the checkpoint r asked for is written: removes the trigger files
   // that asked for it (rank 0). Collective only in that every rank calls it.
   void acknowledge(const StepRequest& r);
@@ -131,7 +133,8 @@ class StopRequests {
 // The request bits, exposed for tests.
 namespace stop_bits {
 constexpr int sigusr1 = 1, dump_file = 2, sigterm = 4, sigint = 8, stop_file = 16,
-              time_limit = 32;
+              time_limit = 32,
+              wall_checkpoint = 64;  // rank 0: the wall-clock checkpoint cadence is due
 }
 // Turns combined bits into a request (pure; the same on every rank).
 StepRequest decode_request(int bits);

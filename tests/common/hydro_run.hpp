@@ -1,6 +1,6 @@
 #pragma once
-// Test helper: a problem set up and advanced the way app/driver.cpp does it
-// (CFL step reduced over the communicator and cut to land on tlim; before each
+// Test helper: a problem set up and advanced with the driver's Stepper (CFL
+// step reduced over the communicator and cut to land on tlim; before each
 // stage the halo exchange, then the stage), without the deck, the reports and
 // the I/O. Header-only; links slabhydro_decomposition.
 #include <catch2/catch.hpp>
@@ -14,6 +14,7 @@
 #include "decomposition/halo_exchange.hpp"
 #include "solver/hydro_solver.hpp"
 #include "decomposition/slab_decomposition.hpp"
+#include "decomposition/stepper.hpp"
 
 namespace slabhydro_test {
 
@@ -52,27 +53,9 @@ class Run {
   double time() const { return time_; }
   long long step() const { return step_; }
 
-  // One step of at most dt_max (cut to land on tlim). Returns the dt taken.
-  // A bad zone fails the current test case.
-  double step_once(double tlim) {
-    const double key = allreduce_min(decomp_.comm(), solver_.timestep_key());
-    const LocalTimestep ts = decode_timestep_key(slab().mesh, key);
-    INFO("bad zone (global index i*ny+j) " << ts.bad_zone << " at step " << step_);
-    REQUIRE(ts.bad_zone < 0);
-    double dt = ts.dt;
-    bool last = false;
-    if (time_ + dt >= tlim) {
-      dt = tlim - time_;
-      last = true;
-    }
-    for (int s = 0; s < HydroSolver::nstages(); ++s) {
-      halo_.exchange(solver_.stage_input(s));
-      solver_.stage(s, dt);
-    }
-    time_ = last ? tlim : time_ + dt;
-    ++step_;
-    return dt;
-  }
+  // One step to at most tlim, as the driver takes it (decomposition/stepper.hpp).
+  // Returns the dt taken. A bad zone throws, failing the current test case.
+  double step_once(double tlim) { return stepper_.advance(time_, step_, tlim); }
 
   // Advances to tlim, or until nlim steps have been taken (nlim >= 0).
   void advance(double tlim, long long nlim = -1) {
@@ -128,6 +111,7 @@ class Run {
   SlabDecomposition decomp_;  // before halo_, which keeps a reference
   HydroSolver solver_;
   HaloExchange halo_;
+  Stepper stepper_{decomp_, solver_, halo_};
   double time_ = 0.0;
   long long step_ = 0;
 };

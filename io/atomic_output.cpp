@@ -26,9 +26,29 @@ std::uint64_t file_size_bound(const IoOptions& opt, const std::vector<std::uint6
   return total;
 }
 
+namespace {
+
+// Rank 0: room for the file, before anything is created.
+void check_space(const std::string& path, std::uint64_t bytes) {
+  const std::uint64_t free = free_bytes(parent_dir(path));
+  if (free < bytes)
+    throw Error("not enough space: the file needs up to " + std::to_string(bytes) +
+                " bytes, the file system of '" + parent_dir(path) + "' has " +
+                std::to_string(free) + " free");
+}
+
+// Rank 0: the finished .tmp becomes NAME; returns its size.
+std::uint64_t commit(const std::string& tmp, const std::string& path, const AtomicWrite& how) {
+  if (how.reserve_bytes > 0) release_reserved_space(tmp);
+  if (how.durable) fsync_file(tmp);  // serial mode: the POSIX driver's flush does not sync
+  commit_rename(tmp, path, how.durable);
+  return file_size(path);
+}
+
+}  // namespace
+
 FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptions& opt,
-                           std::uint64_t reserve_bytes,
-                           const std::function<void(SlabFile&)>& body) {
+                           const AtomicWrite& how, const std::function<void(SlabFile&)>& body) {
   int rank = 0;
   SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
   const std::string tmp = tmp_name(path, opt.writer_tag);
@@ -36,44 +56,37 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
   st.path = path;
   SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));  // time the collective operation, not the skew
   const double t0 = now();
-  double t_sync = t0;
+  double t_body = t0, t_sync = t0;
   try {
     // The space first: a full disk must not be found inside HDF5's collective calls.
     agree_on(comm, [&] {
-      if (rank != 0 || reserve_bytes == 0) return;
-      const std::uint64_t free = free_bytes(parent_dir(path));
-      if (free < reserve_bytes)
-        throw Error("not enough space: the file needs up to " + std::to_string(reserve_bytes) +
-                    " bytes, the file system of '" + parent_dir(path) + "' has " +
-                    std::to_string(free) + " free");
+      if (rank == 0 && how.reserve_bytes > 0) check_space(path, how.reserve_bytes);
     });
     {
       SlabFile f(comm, tmp, SlabFile::Access::create, opt);
       agree_on(comm, [&] {
-        if (rank == 0) reserve_space(tmp, reserve_bytes);
+        if (rank == 0) reserve_space(tmp, how.reserve_bytes);
       });
+      t_body = now();
       body(f);
       t_sync = now();
-      f.flush();
+      if (how.durable) f.flush();  // MPI-IO: MPI_File_sync on every rank
       f.close();
     }
     agree_on(comm, [&] {
-      if (rank != 0) return;
-      if (reserve_bytes > 0) release_reserved_space(tmp);
-      fsync_file(tmp);
-      commit_rename(tmp, path);
-      st.bytes = file_size(path);
+      if (rank == 0) st.bytes = commit(tmp, path, how);
     });
   } catch (const Error& e) {
     if (rank == 0) std::remove(tmp.c_str());  // best effort; the error below matters
     if (e.collective()) MPI_Barrier(comm);      // no rank goes on before it is gone
     throw Error(path + " was not written: " + e.what(), e.collective());
   }
+  const double t1 = now();
+  if (how.phases) *how.phases = {t_body - t0, t_sync - t_body, t1 - t_sync, t1 - t0};
   unsigned long long b = st.bytes;
   SLABHYDRO_MPI_CHECK(MPI_Bcast(&b, 1, MPI_UNSIGNED_LONG_LONG, 0, comm));
   st.bytes = b;
-  const double t1 = now();
-  st.seconds = t1 - t0;
+  st.seconds = now() - t0;
   st.sync_seconds = t1 - t_sync;
   return st;
 }

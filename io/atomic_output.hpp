@@ -1,10 +1,10 @@
 #pragma once
 // A file that appears complete or not at all. body(f) fills a SlabFile
-// created as NAME.tmp on every rank of comm; then the file is flushed (MPI-IO:
-// MPI_File_sync) and closed by every rank, and rank 0 fsyncs it, renames it
-// to NAME and fsyncs the directory. On failure anywhere the .tmp is removed
-// and every rank throws one collective Error naming NAME. A crash at any
-// point leaves at most a NAME.tmp, never a NAME that looks complete.
+// created as NAME.<tag>.tmp on every rank of comm; then the file is flushed
+// (MPI-IO: MPI_File_sync) and closed by every rank, and rank 0 fsyncs it,
+// renames it to NAME and fsyncs the directory. On failure anywhere the .tmp
+// is removed and every rank throws one collective Error naming NAME. A crash
+// at any point leaves at most a .tmp, never a NAME that looks complete.
 #include <mpi.h>
 
 #include <cstdint>
@@ -25,15 +25,31 @@ struct FileStats {
   double mib_per_s() const { return seconds > 0 ? double(bytes) / (1024.0 * 1024.0) / seconds : 0.0; }
 };
 
-// reserve_bytes (0: none): an upper bound of the file's size. Before HDF5
-// writes anything, rank 0 checks the free space and allocates that much for
-// NAME.tmp (file_ops.hpp reserve_space), and every rank learns the outcome:
-// a full disk or quota stops every rank here, with one message, instead of
-// failing on one rank inside HDF5's collective flush, where the others would
-// wait forever. The temporary name carries opt.writer_tag.
+// This rank's seconds in each phase of write_atomically.
+struct AtomicPhases {
+  double open = 0.0;      // the space check and reservation, the file's creation
+  double body = 0.0;      // body(f): the datasets and attributes
+  double close = 0.0;     // flush, close, fsync, rename
+  double total = 0.0;
+};
+
+struct AtomicWrite {
+  // An upper bound of the file's size (0: none). Before HDF5 writes
+  // anything, rank 0 checks the free space and allocates that much for the
+  // .tmp (file_ops.hpp reserve_space), and every rank learns the outcome: a
+  // full disk or quota stops every rank here, with one message, instead of
+  // failing on one rank inside HDF5's collective flush, where the others
+  // would wait forever.
+  std::uint64_t reserve_bytes = 0;
+  // Flush to stable storage (MPI_File_sync, fsync of the file and the
+  // directory) before the rename; false only for benchmarks of the page cache.
+  bool durable = true;
+  AtomicPhases* phases = nullptr;  // if given: this rank's times
+};
+
+// The temporary name carries opt.writer_tag.
 FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptions& opt,
-                           std::uint64_t reserve_bytes,
-                           const std::function<void(SlabFile&)>& body);
+                           const AtomicWrite& how, const std::function<void(SlabFile&)>& body);
 
 // An upper bound of the size of a file holding datasets of these sizes (in
 // bytes) and about metadata_bytes of attributes: each dataset of at least

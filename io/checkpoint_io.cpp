@@ -35,7 +35,7 @@ FileStats CheckpointWriter::write(MPI_Comm comm, const std::string& path, Checkp
       opt, {field, field, field, field, std::uint64_t(m.nx) * 8, std::uint64_t(m.ny) * 8},
       2 * meta.deck.size() + 4096);
   Kokkos::deep_copy(host_, u_);  // nothing to do when host_ is u_
-  return write_atomically(comm, path, opt, bound, [&](SlabFile& f) {
+  return write_atomically(comm, path, opt, {bound}, [&](SlabFile& f) {
     write_slab_vars(f, checkpoint_fields(), slab_, host_);
     write_root_vector(f, kCoordinateX, cell_centres(m.x1min, m.x1max, m.nx));
     write_root_vector(f, kCoordinateY, cell_centres(m.x2min, m.x2max, m.ny));

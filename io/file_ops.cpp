@@ -150,9 +150,9 @@ void fsync_file(const std::string& path) { fsync_fd_of(path, O_RDONLY, "file"); 
 
 void fsync_dir(const std::string& dir) { fsync_fd_of(dir, O_RDONLY | O_DIRECTORY, "directory"); }
 
-void commit_rename(const std::string& from, const std::string& to) {
+void commit_rename(const std::string& from, const std::string& to, bool durable) {
   if (std::rename(from.c_str(), to.c_str()) != 0) fail("cannot rename '" + from + "' to", to);
-  fsync_dir(parent_dir(to));
+  if (durable) fsync_dir(parent_dir(to));
 }
 
 void remove_file(const std::string& path) {

@@ -28,9 +28,9 @@ std::uint64_t file_size(const std::string& path);
 void make_directories(const std::string& dir);
 void fsync_file(const std::string& path);
 void fsync_dir(const std::string& dir);
-// rename(from, to) (atomic, replaces `to`), then fsync of the directory so
-// the new name survives a crash.
-void commit_rename(const std::string& from, const std::string& to);
+// rename(from, to) (atomic, replaces `to`), then (durable) fsync of the
+// directory so the new name survives a crash.
+void commit_rename(const std::string& from, const std::string& to, bool durable = true);
 void remove_file(const std::string& path);
 // Names (not paths) of the entries of `dir`; empty if it does not exist.
 std::vector<std::string> list_dir(const std::string& dir);

@@ -134,8 +134,8 @@ std::string describe_dataspace(hid_t space) {
   if (rank < 0 || rank > H5S_MAX_RANK) return "an unreadable dataspace";
   hsize_t dims[H5S_MAX_RANK];
   if (H5Sget_simple_extent_dims(space, dims, nullptr) < 0) return "an unreadable dataspace";
-  std::string s = "a " + std::to_string(rank) + "-D array of ";
-  for (int k = 0; k < rank; ++k) s += (k ? " x " : "") + std::to_string(dims[k]);
+  std::string s = "a " + std::to_string(rank) + "-D array ";
+  for (int k = 0; k < rank; ++k) s += "[" + std::to_string(dims[k]) + "]";
   return s;
 }
 

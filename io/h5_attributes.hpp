@@ -29,7 +29,7 @@ constexpr std::size_t kShortString = 4096;
 std::string read_string_attribute(hid_t obj, const std::string& name, const std::string& what,
                                   std::size_t max_bytes = kShortString);
 
-// "a 1-D array of 2", "an empty (null) dataspace", "a scalar": for messages.
+// "a 1-D array [2]", "an empty (null) dataspace", "a scalar": for messages.
 std::string describe_dataspace(hid_t space);
 // "float64", "int32", "a variable-length string", "a compound type", ...
 std::string describe_datatype(hid_t type);

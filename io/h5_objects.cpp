@@ -73,6 +73,20 @@ H5Dataset open_hard_dataset(hid_t file, const std::string& path, const std::stri
   return H5Dataset{open_hard(file, path, file_name, H5I_DATASET, "dataset")};
 }
 
+void check_shape(hid_t space, long long ny, long long nx, const std::string& where) {
+  const int want_rank = nx < 0 ? 1 : 2;
+  const bool simple = H5Sget_simple_extent_type(space) == H5S_SIMPLE;
+  const int rank = simple ? H5Sget_simple_extent_ndims(space) : -1;
+  hsize_t dims[2] = {0, 0};
+  if (rank == want_rank) SLABHYDRO_H5_CHECK(H5Sget_simple_extent_dims(space, dims, nullptr), where);
+  const bool ok = rank == want_rank && dims[0] == hsize_t(ny) && (want_rank == 1 || dims[1] == hsize_t(nx));
+  if (!ok)
+    throw Error(where + ": shape is " + describe_dataspace(space) + ", expected " +
+                (want_rank == 1 ? "[" + std::to_string(ny) + "]"
+                                : "[" + std::to_string(ny) + "][" + std::to_string(nx) +
+                                      "] ([ny][nx])"));
+}
+
 void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where,
                    std::uint64_t file_bytes) {
   const H5Type t{SLABHYDRO_H5_CHECK(H5Dget_type(dset), where)};
@@ -80,18 +94,8 @@ void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where
     throw Error(where + ": type is " + describe_datatype(t.get()) + ", expected float" +
                 std::to_string(8 * rule.type_size));
   const H5Space s{SLABHYDRO_H5_CHECK(H5Dget_space(dset), where)};
+  check_shape(s.get(), rule.ny, rule.nx, where);
   const int want_rank = rule.nx < 0 ? 1 : 2;
-  const bool simple = H5Sget_simple_extent_type(s.get()) == H5S_SIMPLE;
-  const int rank = simple ? H5Sget_simple_extent_ndims(s.get()) : -1;
-  hsize_t dims[2] = {0, 0};
-  if (rank == want_rank) SLABHYDRO_H5_CHECK(H5Sget_simple_extent_dims(s.get(), dims, nullptr), where);
-  const bool shape_ok = rank == want_rank && dims[0] == hsize_t(rule.ny) &&
-                        (want_rank == 1 || dims[1] == hsize_t(rule.nx));
-  if (!shape_ok)
-    throw Error(where + ": shape is " + describe_dataspace(s.get()) + ", expected " +
-                (want_rank == 1 ? "[" + std::to_string(rule.ny) + "]"
-                                : "[" + std::to_string(rule.ny) + "][" + std::to_string(rule.nx) +
-                                      "] ([ny][nx])"));
   const H5Plist dcpl{SLABHYDRO_H5_CHECK(H5Dget_create_plist(dset), where)};
   const H5D_layout_t layout = H5Pget_layout(dcpl.get());
   if (layout != H5D_CONTIGUOUS && layout != H5D_CHUNKED && layout != H5D_COMPACT)

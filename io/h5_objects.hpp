@@ -23,6 +23,9 @@ H5File open_untrusted(const std::string& path, std::uint64_t& bytes);
 H5Group open_hard_group(hid_t file, const std::string& path, const std::string& file_name);
 H5Dataset open_hard_dataset(hid_t file, const std::string& path, const std::string& file_name);
 
+// Throws Error naming `where` unless the dataspace is [ny][nx] (nx < 0: [ny]).
+void check_shape(hid_t space, long long ny, long long nx, const std::string& where);
+
 struct DatasetRule {
   H5T_class_t type_class = H5T_FLOAT;
   std::size_t type_size = 8;   // bytes per value

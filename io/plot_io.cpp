@@ -109,7 +109,7 @@ FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, PlotMeta met
                        std::uint64_t(m.ny) * 8, std::uint64_t(m.nx + 1) * 8,
                        std::uint64_t(m.ny + 1) * 8},
                       4096);
-  FileStats st = write_atomically(comm, path, opt, bound, [&](SlabFile& f) {
+  FileStats st = write_atomically(comm, path, opt, {bound}, [&](SlabFile& f) {
     write_slab_vars(f, plot_fields(), plot_slab_, host_);
     write_root_vector(f, "/coordinates/x", cell_centres(m.x1min, m.x1max, m.nx));
     write_root_vector(f, "/coordinates/y", cell_centres(m.x2min, m.x2max, m.ny));

@@ -110,7 +110,7 @@ TEST_CASE("attribute reads check the dataspace, the class and the size first", "
     const void* value;
     const char* expect;  // in the message of read_double_attribute
   } cases[] = {
-      {"array", H5T_IEEE_F64LE, array, two, "expected a scalar, found a 1-D array of 2"},
+      {"array", H5T_IEEE_F64LE, array, two, "expected a scalar, found a 1-D array [2]"},
       {"null", H5T_IEEE_F64LE, null, nullptr, "expected a scalar, found an empty (null) dataspace"},
       {"int64", H5T_STD_I64LE, scalar, &i64, "expected a float64, found int64"},
       {"float32", H5T_IEEE_F32LE, scalar, &f32, "expected a float64, found float32"},
@@ -291,7 +291,7 @@ TEST_CASE("the space reserved for a file holds what HDF5 writes, in every mode",
                                   std::uint64_t(ny) * 8},
                             2 * deck.size() + 4096);
         const std::string path = "file_meta_np" + std::to_string(np) + "_bound.h5";
-        const FileStats st = write_atomically(MPI_COMM_WORLD, path, opt, bound, [&](SlabFile& f) {
+        const FileStats st = write_atomically(MPI_COMM_WORLD, path, opt, {bound}, [&](SlabFile& f) {
           for (const char* name : {"/fields/a", "/fields/b", "/fields/c", "/fields/d"})
             write_slab_field(f, name, b, plane.data());
           write_root_vector(f, "/coordinates/x", std::vector<double>(nx, 0.5));

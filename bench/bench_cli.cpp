@@ -10,12 +10,16 @@ namespace {
 }  // namespace
 
 std::string bench_usage() {
-  return "  bench    FLASH-I/O-style benchmark: a checkpoint (24 unknowns, float64) and two\n"
-         "           plot files (4 variables, float32, at centres and corners) written\n"
-         "           bench.repetitions times beside plain MPI-IO of the same bytes; DECK\n"
-         "           defaults to inputs/flashio.yaml (keys bench.*, io.*, output.dir)\n"
-         "           --json        also write the results as JSON (schema in README)\n"
-         "           --verify      read every file back and check every value\n";
+  return "  slabhydro bench [DECK] [--set section.key=value]... [--output-dir DIR]\n"
+         "                  [--json FILE] [--verify]\n"
+         "\n"
+         "  The FLASH-I/O-style benchmark: a checkpoint (24 unknowns, float64) and two\n"
+         "  plot files (4 variables, float32, at centres and corners) written\n"
+         "  bench.repetitions times beside plain MPI-IO of the same bytes. DECK defaults\n"
+         "  to inputs/flashio.yaml (keys bench.*, io.*, output.dir, output.basename;\n"
+         "  every key: slabhydro keys bench).\n"
+         "    --json        also write the results as JSON (schema in README)\n"
+         "    --verify      read every file back and check every value\n";
 }
 
 BenchArgs parse_bench_args(const std::vector<std::string>& args) {

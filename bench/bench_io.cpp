@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "common/collective.hpp"
+#include "io/atomic_output.hpp"
 #include "common/error.hpp"
 #include "io/file_ops.hpp"
 #include "io/h5_attributes.hpp"
@@ -36,7 +37,7 @@ void write_meta(SlabFile& f, const BenchFileMeta& m) {
     const std::string& w = f.path();
     write_attribute(r, "format", std::string(kBenchFormat), w);
     write_attribute(r, "format_version", kBenchFormatVersion, w);
-    write_attribute(r, "kind", m.kind, w);
+    write_attribute(r, "kind", std::string(to_string(m.kind)), w);
     write_attribute(r, "nx", m.nx, w);
     write_attribute(r, "ny", m.ny, w);
     write_attribute(r, "ng", m.ng, w);
@@ -64,36 +65,18 @@ BenchPhases bench_write_file(MPI_Comm comm, const std::string& path, const Bench
   if (names.size() != planes.size())
     throw Error("bench: " + std::to_string(names.size()) + " dataset names for " +
                 std::to_string(planes.size()) + " planes");
-  const int rank = rank_of(comm);
-  const std::string tmp = tmp_name(path);
-  BenchPhases t;
-  SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
-  const double t0 = now();
-  try {
-    SlabFile f(comm, tmp, SlabFile::Access::create, o.io);
-    const double t1 = now();
+  // The checkpoint writer's path (io/atomic_output.hpp), with its space
+  // reservation, timed phase by phase.
+  std::vector<std::uint64_t> sizes(names.size(),
+                                   std::uint64_t(b.nx) * std::uint64_t(b.ny) * sizeof(T));
+  AtomicPhases p;
+  AtomicWrite how{file_size_bound(o.io, sizes, 4096), o.fsync, &p};
+  write_atomically(comm, path, o.io, how, [&](SlabFile& f) {
     for (std::size_t k = 0; k < names.size(); ++k)
       write_slab_field(f, dataset_path(names[k]), b, planes[k], o.dataset);
     write_meta(f, meta);
-    const double t2 = now();
-    if (o.fsync) f.flush();  // MPI-IO: MPI_File_sync on every rank
-    f.close();
-    agree_on(comm, [&] {
-      if (rank != 0) return;
-      if (o.fsync) {
-        fsync_file(tmp);  // serial mode: the POSIX driver's flush does not sync
-        commit_rename(tmp, path);
-      } else if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        throw Error("cannot rename '" + tmp + "' to '" + path + "'");
-      }
-    });
-    const double t3 = now();
-    t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0};
-  } catch (const Error& e) {
-    if (rank == 0) std::remove(tmp.c_str());
-    throw Error(path + " was not written: " + e.what(), e.collective());
-  }
-  return max_over_ranks(comm, t);
+  });
+  return max_over_ranks(comm, {p.open, p.body, p.close, p.total});
 }
 
 template <class T>

@@ -12,8 +12,11 @@
 // Every function is collective over `comm`; errors are collective.
 #include <mpi.h>
 
+#include <array>
 #include <string>
 #include <vector>
+
+#include "common/enum_names.hpp"
 
 #include "io/h5_props.hpp"
 #include "io/slab_field_io.hpp"
@@ -36,9 +39,17 @@ struct BenchWriteOptions {
   bool fsync = true;       // flush to stable storage before close
 };
 
+// The three files of the benchmark.
+enum class BenchFileKind { checkpoint, plot, plot_corners };
+constexpr std::array<EnumName<BenchFileKind>, 3> kBenchFileKindNames{
+    {{"checkpoint", BenchFileKind::checkpoint},
+     {"plot", BenchFileKind::plot},
+     {"plot_corners", BenchFileKind::plot_corners}}};
+inline const char* to_string(BenchFileKind k) { return name_of(kBenchFileKindNames, k); }
+
 // Root attributes of a benchmark file.
 struct BenchFileMeta {
-  std::string kind;  // "checkpoint" | "plot" | "plot_corners"
+  BenchFileKind kind = BenchFileKind::checkpoint;
   long long nx = 0, ny = 0, ng = 0, nranks = 0;
 };
 constexpr const char* kBenchFormat = "slabhydro-bench";

@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/h5_handle.hpp"
+#include "io/h5_objects.hpp"
 #include "io/h5_props.hpp"
 #include "common/mpi_check.hpp"
 #include "io/slab_field_io.hpp"
@@ -38,36 +39,26 @@ Layout layout_of(BenchFileKind kind, const GlobalMesh& m) {
 // Rank 0 alone (POSIX driver): the kind attribute, the set of datasets, their
 // shapes and types.
 void check_layout(const std::string& path, BenchFileKind kind, const Layout& l) {
-  h5_quiet();
-  const H5Plist fapl = file_access_plist(MPI_COMM_SELF, IoOptions{}, false);
-  H5File f{SLABHYDRO_H5_CHECK(H5Fopen(path.c_str(), H5F_ACC_RDONLY, fapl.get()), path)};
+  std::uint64_t bytes = 0;
+  H5File f = open_untrusted(path, bytes);
   const std::string k = read_string_attribute(f.get(), "kind", path);
   if (k != to_string(kind))
     throw Error(path + ": attribute kind is '" + k + "', expected '" + to_string(kind) + "'");
   const std::string wg = path + ":/fields";
-  if (SLABHYDRO_H5_CHECK(H5Lexists(f.get(), "/fields", H5P_DEFAULT), wg) <= 0)
-    throw Error(wg + ": group missing");
-  H5Group g{SLABHYDRO_H5_CHECK(H5Gopen2(f.get(), "/fields", H5P_DEFAULT), wg)};
+  H5Group g = open_hard_group(f.get(), "/fields", path);
   H5G_info_t info;
   SLABHYDRO_H5_CHECK(H5Gget_info(g.get(), &info), wg);
   if (info.nlinks != l.names.size())
     throw Error(wg + ": holds " + std::to_string(info.nlinks) + " objects, expected " +
                 std::to_string(l.names.size()));
+  const std::size_t size = H5Tget_size(l.file_type);
   for (const std::string& n : l.names) {
+    const H5Dataset d = open_hard_dataset(f.get(), "/fields/" + n, path);
     const std::string w = path + ":/fields/" + n;
-    if (SLABHYDRO_H5_CHECK(H5Lexists(g.get(), n.c_str(), H5P_DEFAULT), w) <= 0)
-      throw Error(w + ": dataset missing");
-    const H5Dataset d{SLABHYDRO_H5_CHECK(H5Dopen2(g.get(), n.c_str(), H5P_DEFAULT), w)};
+    check_dataset(d.get(), {H5T_FLOAT, size, l.ny, l.nx}, w, bytes);
     const H5Type t{SLABHYDRO_H5_CHECK(H5Dget_type(d.get()), w)};
     if (SLABHYDRO_H5_CHECK(H5Tequal(t.get(), l.file_type), w) <= 0)
       throw Error(w + ": type is not " + l.type_name + " little-endian");
-    const H5Space s{SLABHYDRO_H5_CHECK(H5Dget_space(d.get()), w)};
-    hsize_t dims[2] = {0, 0};
-    const int rank = SLABHYDRO_H5_CHECK(H5Sget_simple_extent_ndims(s.get()), w);
-    if (rank == 2) SLABHYDRO_H5_CHECK(H5Sget_simple_extent_dims(s.get(), dims, nullptr), w);
-    if (rank != 2 || dims[0] != hsize_t(l.ny) || dims[1] != hsize_t(l.nx))
-      throw Error(w + ": shape is not [" + std::to_string(l.ny) + "][" + std::to_string(l.nx) +
-                  "]");
   }
   g.close(wg);
   f.close(path);
@@ -115,15 +106,6 @@ long long check_values(SlabFile& f, BenchFileKind kind, const Slab& s, const Lay
 
 }  // namespace
 
-const char* to_string(BenchFileKind k) {
-  switch (k) {
-    case BenchFileKind::checkpoint: return "checkpoint";
-    case BenchFileKind::plot: return "plot";
-    case BenchFileKind::plot_corners: return "plot_corners";
-  }
-  return "?";
-}
-
 long long bench_verify_file(MPI_Comm comm, const std::string& path, BenchFileKind kind,
                             const Slab& slab, const IoOptions& io) {
   const Layout l = layout_of(kind, slab.mesh);
@@ -137,6 +119,27 @@ long long bench_verify_file(MPI_Comm comm, const std::string& path, BenchFileKin
                                                         : check_values<float>(f, kind, slab, l);
   f.close();
   return n;
+}
+
+long long bench_verify_unknowns(MPI_Comm comm, const Slab& s, const HostArray3D<double>& u) {
+  long long wrong = 0, checked = 0;
+  std::string first;
+  for (int v = 0; v < kBenchUnknowns; ++v)
+    for (int j = 0; j < s.mesh.ny; ++j)
+      for (int i = 0; i < s.nx_local; ++i) {
+        const double want = bench_pattern(v, s.x_offset + i, j, s.mesh.nx);
+        const double got = u(v, j + s.js(), i + s.is());
+        ++checked;
+        if (std::memcmp(&got, &want, sizeof got) != 0 && wrong++ == 0)
+          first = bench_unknown_names()[v] + " at (i, j) = (" + std::to_string(s.x_offset + i) +
+                  ", " + std::to_string(j) + ")";
+      }
+  long long in[2] = {wrong, checked}, sum[2] = {0, 0};
+  SLABHYDRO_MPI_CHECK(MPI_Allreduce(in, sum, 2, MPI_LONG_LONG, MPI_SUM, comm));
+  agree(comm, wrong ? "checkpoint read back: " + std::to_string(sum[0]) + " of " +
+                          std::to_string(sum[1]) + " values wrong; first " + first
+                    : std::string());
+  return sum[1];
 }
 
 }  // namespace slabhydro

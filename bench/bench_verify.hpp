@@ -10,16 +10,22 @@
 
 #include <string>
 
+#include "bench/bench_io.hpp"
+
 #include "io/h5_props.hpp"
+#include "solver/kokkos_types.hpp"
 #include "solver/mesh.hpp"
 
 namespace slabhydro {
 
-enum class BenchFileKind { checkpoint, plot, plot_corners };
-const char* to_string(BenchFileKind k);
 
 // Returns the number of values checked on all ranks together.
 long long bench_verify_file(MPI_Comm comm, const std::string& path, BenchFileKind kind,
                             const Slab& slab, const IoOptions& io);
+
+// The values of the checkpoint the read benchmark brought back into the
+// guarded host array u, against the pattern; a wrong value is a collective
+// Error naming the first. Returns the values checked (all ranks).
+long long bench_verify_unknowns(MPI_Comm comm, const Slab& s, const HostArray3D<double>& u);
 
 }  // namespace slabhydro

@@ -155,11 +155,11 @@ TEST_CASE("bench files in every mode and layout verify; one wrong value is caugh
       const std::string base = scratch(std::string(to_string(mode)) + (chunked ? "_c" : "_n"));
       const BenchPhases t = bench_write_file<double>(MPI_COMM_WORLD, base + "_chk.h5", o, slab_block(s),
                                                      bench_unknown_names(), chk,
-                                                     {"checkpoint", s.mesh.nx, s.mesh.ny, 2, np});
+                                                     {BenchFileKind::checkpoint, s.mesh.nx, s.mesh.ny, 2, np});
       bench_write_file<float>(MPI_COMM_WORLD, base + "_plt.h5", o, pb, bench_plot_names(), plt,
-                              {"plot", s.mesh.nx, s.mesh.ny, 2, np});
+                              {BenchFileKind::plot, s.mesh.nx, s.mesh.ny, 2, np});
       bench_write_file<float>(MPI_COMM_WORLD, base + "_crn.h5", o, cb, bench_plot_names(), crn,
-                              {"plot_corners", s.mesh.nx, s.mesh.ny, 2, np});
+                              {BenchFileKind::plot_corners, s.mesh.nx, s.mesh.ny, 2, np});
       CHECK(t.total > 0.0);
       CHECK(t.open <= t.total);
       CHECK(t.transfer <= t.total);

@@ -10,6 +10,7 @@ namespace slabhydro {
 
 struct CommandLine {
   enum class Kind { help, version, run, inspect, bench, keys } kind = Kind::help;
+  std::string help_topic;          // help: "" (all), "run", "inspect", "bench", "keys"
   std::string deck;                // run: the deck file
   std::vector<Override> overrides;  // --set, --output-dir, --time-limit, in order
   std::string restart;             // --restart FILE | latest; empty: a fresh run
@@ -21,6 +22,7 @@ struct CommandLine {
 
 // Throws a collective Error with a usage hint on bad arguments.
 CommandLine parse_command_line(int argc, char** argv);
-std::string usage();
+// The help of one command ("run", "inspect", "bench", "keys"), or of all ("").
+std::string usage(const std::string& topic = "");
 
 }  // namespace slabhydro

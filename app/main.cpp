@@ -27,7 +27,7 @@ int dispatch(int argc, char** argv) {
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   switch (cl.kind) {
     case CommandLine::Kind::help:
-      if (rank == 0) std::cout << slabhydro::usage();
+      if (rank == 0) std::cout << slabhydro::usage(cl.help_topic);
       return 0;
     case CommandLine::Kind::version:
       if (rank == 0) std::cout << "slabhydro " << slabhydro::kVersion << "\n";

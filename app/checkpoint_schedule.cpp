@@ -6,6 +6,12 @@
 #include "app/stop_requests.hpp"
 
 namespace slabhydro {
+
+double young_daly_interval(double checkpoint_seconds, double mtbf_seconds) {
+  if (!(checkpoint_seconds >= 0.0) || !(mtbf_seconds > 0.0)) return 0.0;
+  return std::sqrt(2.0 * checkpoint_seconds * mtbf_seconds);
+}
+
 namespace {
 
 bool due_by_steps(const Cadence& c, long long step) {

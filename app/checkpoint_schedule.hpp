@@ -15,6 +15,9 @@
 
 namespace slabhydro {
 
+// The Young/Daly checkpoint interval sqrt(2 C MTBF) for checkpoint cost C.
+double young_daly_interval(double checkpoint_seconds, double mtbf_seconds);
+
 class CheckpointSchedule {
  public:
   CheckpointSchedule(const CheckpointConfig& checkpoint, const Cadence& plot, double now);

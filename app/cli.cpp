@@ -42,11 +42,18 @@ const char* kKeysUsage =
     "  Every deck key of the command: its default ([...], * if required), its\n"
     "  allowed values and one line of help; --markdown: as the README's tables.\n";
 
+CommandLine help_for(const char* topic) {
+  CommandLine c;
+  c.kind = CommandLine::Kind::help;
+  c.help_topic = topic;
+  return c;
+}
+
 CommandLine parse_inspect(const std::vector<std::string>& args) {
   CommandLine c;
   c.kind = CommandLine::Kind::inspect;
   for (std::size_t k = 1; k < args.size(); ++k) {
-    if (args[k] == "--help" || args[k] == "-h") return {CommandLine::Kind::help, "inspect"};
+    if (args[k] == "--help" || args[k] == "-h") return help_for("inspect");
     if (!args[k].empty() && args[k][0] == '-') cli_error("unknown option '" + args[k] + "'");
     if (!c.file.empty()) cli_error("inspect takes one file");
     c.file = args[k];
@@ -59,7 +66,7 @@ CommandLine parse_keys(const std::vector<std::string>& args) {
   CommandLine c;
   c.kind = CommandLine::Kind::keys;
   for (std::size_t k = 1; k < args.size(); ++k) {
-    if (args[k] == "--help" || args[k] == "-h") return {CommandLine::Kind::help, "keys"};
+    if (args[k] == "--help" || args[k] == "-h") return help_for("keys");
     if (args[k] == "--markdown")
       c.markdown = true;
     else if (args[k] == "run" || args[k] == "bench")
@@ -84,7 +91,7 @@ CommandLine parse_run(const std::vector<std::string>& args) {
     } else if (a == "--force") {
       c.force = true;
     } else if (a == "--help" || a == "-h") {
-      return {CommandLine::Kind::help, "run"};
+      return help_for("run");
     } else if (!a.empty() && a[0] == '-') {
       cli_error("unknown option '" + a + "'");
     } else if (c.deck.empty()) {
@@ -122,14 +129,18 @@ CommandLine parse_command_line(int argc, char** argv) {
   for (int k = 1; k < argc; ++k)
     if (std::string(argv[k]).rfind("--kokkos-", 0) != 0) args.emplace_back(argv[k]);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") return {};
-  if (args[0] == "--version") return {CommandLine::Kind::version};
+  if (args[0] == "--version") {
+    CommandLine c;
+    c.kind = CommandLine::Kind::version;
+    return c;
+  }
   if (args[0] == "inspect") return parse_inspect(args);
   if (args[0] == "keys") return parse_keys(args);
   if (args[0] == "run") return parse_run(args);
   if (args[0] == "bench") {
     CommandLine c;
     c.bench = parse_bench_args(args);
-    if (c.bench.help) return {CommandLine::Kind::help, "bench"};
+    if (c.bench.help) return help_for("bench");
     c.kind = CommandLine::Kind::bench;
     return c;
   }

@@ -116,14 +116,23 @@ void Outputs::guard_overwrite(const std::string& path) {
   });
 }
 
+template <class Meta>
+void Outputs::describe_run(Meta& m, const OutputState& s) const {
+  m.lineage = id_.lineage;
+  m.time = s.time;
+  m.step = s.step;
+  m.gamma = cfg_.hydro.gamma;
+  m.problem = cfg_.problem.name;
+  m.software_version = std::string("slabhydro ") + kVersion;
+}
+
 void Outputs::write_checkpoint(const OutputState& s) {
   const double t0 = wall_seconds();
   const std::string path =
       join_path(cfg_.output.dir, checkpoint_name(cfg_.output.basename, s.step));
   guard_overwrite(path);
   CheckpointMeta m;
-  m.time = s.time;
-  m.step = s.step;
+  describe_run(m, s);
   m.dt = s.dt;
   m.nx = cfg_.mesh.nx;
   m.ny = cfg_.mesh.ny;
@@ -133,11 +142,7 @@ void Outputs::write_checkpoint(const OutputState& s) {
   m.x2max = cfg_.mesh.x2max;
   m.boundaries = {to_string(cfg_.bc.x1_inner), to_string(cfg_.bc.x1_outer),
                   to_string(cfg_.bc.x2_inner), to_string(cfg_.bc.x2_outer)};
-  m.gamma = cfg_.hydro.gamma;
-  m.problem = cfg_.problem.name;
   m.deck = cfg_.deck_text;
-  m.software_version = std::string("slabhydro ") + kVersion;
-  m.lineage = id_.lineage;
   m.digest = state_digest(decomp_, solver_.u());
   const FileStats st = checkpoint_writer_.write(decomp_.comm(), path, m, cfg_.io);
   written_.insert(path);
@@ -166,12 +171,7 @@ void Outputs::write_plot(const OutputState& s) {
   guard_overwrite(path);
   guard_overwrite(xdmf_name(path));
   PlotMeta m;
-  m.lineage = id_.lineage;
-  m.time = s.time;
-  m.step = s.step;
-  m.gamma = cfg_.hydro.gamma;
-  m.problem = cfg_.problem.name;
-  m.software_version = std::string("slabhydro ") + kVersion;
+  describe_run(m, s);
   const FileStats st = plot_writer_.write(decomp_.comm(), path, m, solver_.u(), cfg_.io);
   written_.insert(path);
   written_.insert(xdmf_name(path));

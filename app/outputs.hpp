@@ -59,6 +59,9 @@ class Outputs {
  private:
   void write_checkpoint(const OutputState& s);
   void write_plot(const OutputState& s);
+  // The values a checkpoint and a plot file share (CheckpointMeta, PlotMeta).
+  template <class Meta>
+  void describe_run(Meta& m, const OutputState& s) const;
   // Refuses to replace `path` if it exists and this run did not write it
   // (with --force: moves it aside).
   void guard_overwrite(const std::string& path);

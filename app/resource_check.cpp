@@ -8,6 +8,7 @@
 
 #include "common/collective.hpp"
 #include "common/error.hpp"
+#include "solver/backend.hpp"
 #include "solver/hydro_state.hpp"
 #include "common/mpi_check.hpp"
 #include "decomposition/slab_decomposition.hpp"
@@ -107,7 +108,7 @@ void check_resources(MPI_Comm comm, const RunConfig& cfg, const Deck& deck) {
                 true);
   // Memory: this node's ranks together against what the node has free.
   // Only where the arrays live in host memory (a GPU's memory is not seen here).
-  if (!Kokkos::SpaceAccessibility<Kokkos::HostSpace, MemSpace>::accessible) return;
+  if (device_memory_is_separate()) return;
   Slab mine = widest;
   const SlabRange r = slab_range(cfg.mesh.nx, size, rank);
   mine.x_offset = r.x_offset;

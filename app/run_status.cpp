@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "common/error.hpp"
+#include "common/number_text.hpp"
 #include "io/file_ops.hpp"
 
 namespace slabhydro {
@@ -14,13 +15,11 @@ void write_run_status(const std::string& dir, const RunStatus& s) {
   const std::string tmp = path + ".tmp";
   {
     std::ofstream f(tmp, std::ios::trunc);
-    char t[64];
-    std::snprintf(t, sizeof t, "%.17g", s.time);
     f << "# written by slabhydro; read by jobscripts/\n"
       << "state=" << s.state << "\n"
       << "reason=" << s.reason << "\n"
       << "step=" << s.step << "\n"
-      << "time=" << t << "\n"
+      << "time=" << exact_text(s.time) << "\n"
       << "checkpoint=" << s.checkpoint << "\n"
       << "ranks=" << s.ranks << "\n"
       << "basename=" << s.basename << "\n";

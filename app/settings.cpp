@@ -6,15 +6,6 @@
 
 namespace slabhydro {
 
-std::string number_text(double x) {
-  char buf[64];
-  for (int digits = 6; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*g", digits, x);
-    if (std::strtod(buf, nullptr) == x || std::isnan(x)) break;
-  }
-  return buf;
-}
-
 std::string map_text(const std::map<std::string, std::string>& m) {
   std::string s = "{";
   for (const auto& kv : m) s += (s.size() > 1 ? ", " : "") + kv.first + ": " + kv.second;
@@ -83,7 +74,9 @@ std::string keys_help_line(const KeySpec& k, const std::string& help) {
 std::string keys_markdown_row(const KeySpec& k, const std::string& help) {
   const std::string def =
       k.required ? "*" : " [" + (k.type == KeyType::map ? std::string("{}") : k.fallback) + "]";
-  return "| `" + k.key + "`" + def + " | " + help + " |\n";
+  std::string cell;  // a '|' of the allowed values would end the table cell
+  for (const char ch : help) cell += ch == '|' ? std::string("\\|") : std::string(1, ch);
+  return "| `" + k.key + "`" + def + " | " + cell + " |\n";
 }
 
 std::string header_line(const std::string& section, const std::vector<std::string>& items) {

@@ -20,27 +20,25 @@
 
 #include "app/deck.hpp"
 #include "common/enum_names.hpp"
+#include "common/number_text.hpp"
 
 namespace slabhydro {
 
-// The shortest decimal text that reads back as x ("0.1", "1e+300").
-std::string number_text(double x);
 // A map as the deck writes it: "{a: 1, b: x}".
 std::string map_text(const std::map<std::string, std::string>& m);
 
 // Allowed numbers: refuse(x) is "" or the message ("must be in (0, 1], got 1.5").
-struct RealRule {
+template <class T>
+struct NumberRule {
   std::string text;  // for --help, e.g. "in (0, 1]"
-  std::function<std::string(double)> refuse;
+  std::function<std::string(T)> refuse;
 };
+using RealRule = NumberRule<double>;
+using IntRule = NumberRule<long long>;
 RealRule any_finite();                                           // "finite"
 RealRule positive();                                             // "> 0"
 RealRule off_or_positive();                                      // ">= 0 (0: off)"
 RealRule in_interval(double lo, double hi, bool lo_open, bool hi_open);
-struct IntRule {
-  std::string text;
-  std::function<std::string(long long)> refuse;
-};
 IntRule at_least(long long lo, long long hi = 1LL << 30);        // "in [lo, 2^30]"
 IntRule off_or_count();                                          // ">= 0 (0: off)"
 IntRule none_or_count();                                         // "-1 (none) or >= 0"
@@ -73,47 +71,54 @@ using Settings = std::vector<Setting<Config>>;
 // `get` is a generic lambda returning a reference to the member:
 //   [](auto& c) -> auto& { return c.mesh.nx; }
 
-template <class C, class Get>
-Setting<C> real_setting(const char* key, double def, const char* help, RealRule rule, Get get) {
+namespace setting_detail {
+inline double read_number(const Deck& d, const char* key, double*) { return d.get_real(key); }
+inline long long read_number(const Deck& d, const char* key, long long*) { return d.get_int(key); }
+inline std::string number_shown(double x) { return number_text(x); }
+inline std::string number_shown(long long x) { return std::to_string(x); }
+
+template <class C, class T, class Get>
+Setting<C> number(const char* key, KeyType type, T def, const char* help, NumberRule<T> rule,
+                  Get get) {
   const std::string h = std::string(help) + (rule.text.empty() ? "" : ", " + rule.text);
-  return {{key, KeyType::real, number_text(def), false}, h,
+  return {{key, type, number_shown(def), false}, h,
           [=](const Deck& d, C& c) {
-            const double x = d.get_real(key);
+            const T x = read_number(d, key, static_cast<T*>(nullptr));
             const std::string bad = rule.refuse(x);
             if (!bad.empty()) d.fail(key, bad);
-            get(c) = x;
+            using M = std::decay_t<decltype(get(c))>;
+            get(c) = static_cast<M>(x);
           },
-          [=](const C& c) { return number_text(get(c)); }};
+          [=](const C& c) { return number_shown(static_cast<T>(get(c))); }};
+}
+
+// A setting without a default: the deck must give it.
+template <class C>
+Setting<C> required(Setting<C> s) {
+  s.spec.fallback.clear();
+  s.spec.required = true;
+  return s;
+}
+}  // namespace setting_detail
+
+template <class C, class Get>
+Setting<C> real_setting(const char* key, double def, const char* help, RealRule rule, Get get) {
+  return setting_detail::number<C>(key, KeyType::real, def, help, rule, get);
 }
 
 template <class C, class Get>
 Setting<C> required_real(const char* key, const char* help, RealRule rule, Get get) {
-  Setting<C> s = real_setting<C>(key, 0.0, help, rule, get);
-  s.spec.fallback.clear();
-  s.spec.required = true;
-  return s;
+  return setting_detail::required(real_setting<C>(key, 0.0, help, rule, get));
 }
 
 template <class C, class Get>
 Setting<C> int_setting(const char* key, long long def, const char* help, IntRule rule, Get get) {
-  const std::string h = std::string(help) + (rule.text.empty() ? "" : ", " + rule.text);
-  return {{key, KeyType::integer, std::to_string(def), false}, h,
-          [=](const Deck& d, C& c) {
-            const long long x = d.get_int(key);
-            const std::string bad = rule.refuse(x);
-            if (!bad.empty()) d.fail(key, bad);
-            using T = std::decay_t<decltype(get(c))>;
-            get(c) = static_cast<T>(x);
-          },
-          [=](const C& c) { return std::to_string(get(c)); }};
+  return setting_detail::number<C>(key, KeyType::integer, def, help, rule, get);
 }
 
 template <class C, class Get>
 Setting<C> required_int(const char* key, const char* help, IntRule rule, Get get) {
-  Setting<C> s = int_setting<C>(key, 0, help, rule, get);
-  s.spec.fallback.clear();
-  s.spec.required = true;
-  return s;
+  return setting_detail::required(int_setting<C>(key, 0, help, rule, get));
 }
 
 template <class C, class E, std::size_t N, class Get>

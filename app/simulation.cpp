@@ -12,10 +12,12 @@
 #include "common/collective.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "decomposition/device_mpi.hpp"
 #include "decomposition/global_reduce.hpp"
 #include "io/checkpoint_io.hpp"
 #include "io/file_ops.hpp"
 #include "io/output_catalog.hpp"
+#include "solver/backend.hpp"
 #include "solver/digest.hpp"
 
 namespace slabhydro {
@@ -104,6 +106,11 @@ double Simulation::begin(StopSignalHandlers& handlers) {
   const bool root = decomp_.rank() == 0;
   if (root)
     std::cout << "slabhydro " << kVersion << " on " << decomp_.size() << " rank(s)\n"
+              << "  backend     " << backend_text()
+              << (device_memory_is_separate()
+                      ? ", device buffers to MPI: " + device_mpi_description()
+                      : std::string())
+              << "\n"
               << describe(cfg_) << restart_line_ << std::flush;
   const double t_start = wall_seconds();
   outputs().start({step_, time_, last_dt_});

@@ -17,40 +17,6 @@
 namespace slabhydro {
 namespace {
 
-// Set by the handlers, read and cleared by poll(). A signal arriving between
-// the read and the clear is merged with the one being handled: same meaning.
-volatile std::sig_atomic_t g_usr1 = 0;
-volatile std::sig_atomic_t g_term = 0;
-volatile std::sig_atomic_t g_int = 0;
-volatile std::sig_atomic_t g_installed = 0;
-volatile std::sig_atomic_t g_armed = 0;
-volatile std::sig_atomic_t g_stop_asked = 0;  // a SIGTERM/SIGINT came since arm()
-
-extern "C" void on_stop_signal(int sig) {
-  if (sig == SIGUSR1) {
-    g_usr1 = 1;
-    return;
-  }
-  if (!g_armed || g_stop_asked) {
-    // Not in the time loop, or asked a second time: the default action now
-    // (async-signal-safe: signal and raise).
-    std::signal(sig, SIG_DFL);
-    std::raise(sig);
-    return;
-  }
-  g_stop_asked = 1;
-  if (sig == SIGTERM) g_term = 1;
-  if (sig == SIGINT) g_int = 1;
-}
-
-void install(int sig, struct sigaction* old) {
-  struct sigaction sa {};
-  sa.sa_handler = on_stop_signal;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = SA_RESTART;  // MPI and file system calls carry on
-  if (sigaction(sig, &sa, old) != 0) throw Error("cannot install a signal handler");
-}
-
 bool file_exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
@@ -62,25 +28,6 @@ std::string join(const std::string& dir, const char* name) {
 
 }  // namespace
 
-StopSignalHandlers::StopSignalHandlers() {
-  if (g_installed) throw Error("StopSignalHandlers: already installed");
-  g_usr1 = g_term = g_int = g_armed = g_stop_asked = 0;
-  install(SIGUSR1, &old_usr1_);
-  install(SIGTERM, &old_term_);
-  install(SIGINT, &old_int_);
-  g_installed = 1;
-}
-
-void StopSignalHandlers::arm() { g_armed = 1; }
-
-StopSignalHandlers::~StopSignalHandlers() {
-  g_armed = 0;
-  sigaction(SIGUSR1, &old_usr1_, nullptr);
-  sigaction(SIGTERM, &old_term_, nullptr);
-  sigaction(SIGINT, &old_int_, nullptr);
-  g_installed = 0;
-}
-
 const char* to_string(StopReason r) {
   switch (r) {
     case StopReason::none: return "none";
@@ -90,20 +37,6 @@ const char* to_string(StopReason r) {
     case StopReason::stop_file: return "stop_now";
   }
   return "?";
-}
-
-double time_limit_margin(const MarginModel& m, double limit, double step_max, double checkpoint_max,
-                         bool checkpoint_measured) {
-  const double ckpt = checkpoint_measured
-                          ? checkpoint_max
-                          : std::max(m.unmeasured_checkpoint_steps * step_max,
-                                     m.unmeasured_checkpoint_min);
-  return m.safety * (step_max + ckpt) + std::min(m.slack_max, m.slack_fraction * limit);
-}
-
-double young_daly_interval(double checkpoint_seconds, double mtbf_seconds) {
-  if (!(checkpoint_seconds >= 0.0) || !(mtbf_seconds > 0.0)) return 0.0;
-  return std::sqrt(2.0 * checkpoint_seconds * mtbf_seconds);
 }
 
 StepRequest decode_request(int bits) {
@@ -151,9 +84,7 @@ StopRequests::StopRequests(MPI_Comm comm, StopConfig cfg, double t_start, Clock 
 double StopRequests::elapsed() const { return clock_() - t_start_; }
 
 double StopRequests::checkpoint_estimate() const {
-  return checkpoint_measured_ ? checkpoint_max_
-                              : std::max(model_.unmeasured_checkpoint_steps * step_max_,
-                                         model_.unmeasured_checkpoint_min);
+  return assumed_checkpoint(model_, step_max_, checkpoint_max_, checkpoint_measured_);
 }
 
 double StopRequests::margin() const {
@@ -177,19 +108,9 @@ void StopRequests::record_checkpoint(double seconds) {
 
 int StopRequests::local_bits() {
   namespace b = stop_bits;
-  int bits = 0;
-  if (g_usr1) {
-    g_usr1 = 0;
-    bits |= b::sigusr1;
-  }
-  if (g_term) {
-    g_term = 0;
-    bits |= b::sigterm;
-  }
-  if (g_int) {
-    g_int = 0;
-    bits |= b::sigint;
-  }
+  const SignalsSeen seen = take_signals();
+  int bits = (seen.usr1 ? b::sigusr1 : 0) | (seen.term ? b::sigterm : 0) |
+             (seen.intr ? b::sigint : 0);
   if (rank_ != 0) return bits;
   const double now = clock_();
   if (cfg_.watch_files && now - last_file_check_ >= cfg_.file_check_interval) {

@@ -16,35 +16,14 @@
 // once the checkpoint it asked for is written (acknowledge).
 #include <mpi.h>
 
-#include <signal.h>
-
-#include <csignal>
 #include <functional>
 #include <string>
 
+#include "app/stop_signals.hpp"
+#include "app/time_limit_margin.hpp"
 #include "common/duration.hpp"
 
 namespace slabhydro {
-
-// Installs the SIGUSR1, SIGTERM and SIGINT handlers for its lifetime and
-// restores the previous ones after. One at a time per process.
-// Until arm(), SIGTERM and SIGINT end the process as usual (the run is still
-// starting, nothing is there to checkpoint, and a read that hangs must not
-// make it unkillable); after, the first one only sets a flag that poll()
-// turns into a checkpoint and a stop, and a second one (the user insists, or
-// the checkpoint itself hangs) ends the process at once. SIGUSR1 always only
-// sets its flag.
-class StopSignalHandlers {
- public:
-  StopSignalHandlers();
-  ~StopSignalHandlers();
-  void arm();
-  StopSignalHandlers(const StopSignalHandlers&) = delete;
-  StopSignalHandlers& operator=(const StopSignalHandlers&) = delete;
-
- private:
-  struct sigaction old_usr1_, old_term_, old_int_;
-};
 
 // Why a run stops early; none: it does not.
 enum class StopReason { none, time_limit, sigterm, sigint, stop_file };
@@ -66,25 +45,6 @@ struct StopConfig {
   double file_check_interval = 1.0;   // seconds between looks for the files (rank 0)
   bool watch_files = true;
 };
-
-// The margin kept before the time limit: enough for a step and a checkpoint,
-// times a safety factor, plus a little for the end of the run.
-//   margin = safety * (step + checkpoint) + min(slack_max, slack_fraction * limit)
-// step: the longest step measured (the run's first step only until a second
-// one is measured: it pays for start-up); checkpoint: the longest checkpoint measured,
-// or, before the first, max(unmeasured_checkpoint_steps * step, unmeasured_checkpoint_min).
-struct MarginModel {
-  double safety = 1.5;
-  double slack_max = 5.0;
-  double slack_fraction = 0.05;
-  double unmeasured_checkpoint_steps = 10.0;
-  double unmeasured_checkpoint_min = 0.5;
-};
-double time_limit_margin(const MarginModel& m, double limit, double step_max, double checkpoint_max,
-                         bool checkpoint_measured);
-
-// The Young/Daly checkpoint interval sqrt(2 C MTBF) for checkpoint cost C.
-double young_daly_interval(double checkpoint_seconds, double mtbf_seconds);
 
 
 class StopRequests {

@@ -69,11 +69,13 @@ std::map<std::string, std::string> info_of(MPI_File fh) {
   return out;
 }
 
-}  // namespace
-
-BenchPhases mpiio_write(MPI_Comm comm, const std::string& path,
-                        const std::map<std::string, std::string>& hints, const void* buf,
-                        std::size_t bytes, bool fsync, std::map<std::string, std::string>* info_out) {
+// Opens, transfers and closes one baseline file, each phase agreed on by every
+// rank; the slowest rank's phase times are the measurement.
+template <class Transfer>
+BenchPhases timed_baseline(MPI_Comm comm, const std::string& path,
+                           const std::map<std::string, std::string>& hints, std::size_t bytes,
+                           int amode, const char* what, Transfer&& transfer, bool fsync,
+                           std::map<std::string, std::string>* info_out) {
   MPI_Offset off = 0;
   agree_on(comm, [&] { off = offset_of(comm, bytes, path); });
   const MpiInfo info(hints);
@@ -82,14 +84,9 @@ BenchPhases mpiio_write(MPI_Comm comm, const std::string& path,
   const double t0 = now();
   try {
     std::unique_ptr<MpiFile> f;
-    agree_on(comm, [&] {
-      f = std::make_unique<MpiFile>(comm, path, MPI_MODE_CREATE | MPI_MODE_WRONLY, info.get());
-    });
+    agree_on(comm, [&] { f = std::make_unique<MpiFile>(comm, path, amode, info.get()); });
     const double t1 = now();
-    agree_on(comm, [&] {
-      SLABHYDRO_MPI_CHECK(MPI_File_write_at_all(f->get(), off, buf, static_cast<int>(bytes),
-                                                MPI_BYTE, MPI_STATUS_IGNORE));
-    });
+    agree_on(comm, [&] { transfer(f->get(), off); });
     const double t2 = now();
     if (info_out) *info_out = info_of(f->get());
     agree_on(comm, [&] {
@@ -99,43 +96,40 @@ BenchPhases mpiio_write(MPI_Comm comm, const std::string& path,
     const double t3 = now();
     t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0};
   } catch (const Error& e) {
-    throw Error(path + " (MPI-IO baseline) was not written: " + e.what(), e.collective());
+    throw Error(path + " (MPI-IO baseline) was not " + what + ": " + e.what(), e.collective());
   }
   return max_over_ranks(comm, t);
+}
+
+}  // namespace
+
+BenchPhases mpiio_write(MPI_Comm comm, const std::string& path,
+                        const std::map<std::string, std::string>& hints, const void* buf,
+                        std::size_t bytes, bool fsync, std::map<std::string, std::string>* info_out) {
+  return timed_baseline(
+      comm, path, hints, bytes, MPI_MODE_CREATE | MPI_MODE_WRONLY, "written",
+      [&](MPI_File fh, MPI_Offset off) {
+        SLABHYDRO_MPI_CHECK(MPI_File_write_at_all(fh, off, buf, static_cast<int>(bytes), MPI_BYTE,
+                                                  MPI_STATUS_IGNORE));
+      },
+      fsync, info_out);
 }
 
 BenchPhases mpiio_read(MPI_Comm comm, const std::string& path,
                        const std::map<std::string, std::string>& hints, void* buf,
                        std::size_t bytes) {
-  MPI_Offset off = 0;
-  agree_on(comm, [&] { off = offset_of(comm, bytes, path); });
-  const MpiInfo info(hints);
-  SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
-  BenchPhases t;
-  const double t0 = now();
-  try {
-    std::unique_ptr<MpiFile> f;
-    agree_on(comm, [&] {
-      f = std::make_unique<MpiFile>(comm, path, MPI_MODE_RDONLY, info.get());
-    });
-    const double t1 = now();
-    agree_on(comm, [&] {
-      MPI_Status st;
-      SLABHYDRO_MPI_CHECK(MPI_File_read_at_all(f->get(), off, buf, static_cast<int>(bytes),
-                                               MPI_BYTE, &st));
-      int got = 0;
-      SLABHYDRO_MPI_CHECK(MPI_Get_count(&st, MPI_BYTE, &got));
-      if (got != static_cast<int>(bytes))
-        throw Error("read " + std::to_string(got) + " of " + std::to_string(bytes) + " bytes");
-    });
-    const double t2 = now();
-    agree_on(comm, [&] { f->close(); });
-    const double t3 = now();
-    t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0};
-  } catch (const Error& e) {
-    throw Error(path + " (MPI-IO baseline) was not read: " + e.what(), e.collective());
-  }
-  return max_over_ranks(comm, t);
+  return timed_baseline(
+      comm, path, hints, bytes, MPI_MODE_RDONLY, "read",
+      [&](MPI_File fh, MPI_Offset off) {
+        MPI_Status st;
+        SLABHYDRO_MPI_CHECK(
+            MPI_File_read_at_all(fh, off, buf, static_cast<int>(bytes), MPI_BYTE, &st));
+        int got = 0;
+        SLABHYDRO_MPI_CHECK(MPI_Get_count(&st, MPI_BYTE, &got));
+        if (got != static_cast<int>(bytes))
+          throw Error("read " + std::to_string(got) + " of " + std::to_string(bytes) + " bytes");
+      },
+      false, nullptr);
 }
 
 }  // namespace slabhydro

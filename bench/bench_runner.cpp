@@ -97,7 +97,6 @@ class BenchRunner {
     agree_on(comm_, [&] {
       if (rank_ == 0) make_directories(cfg_.dir);
     });
-    const GlobalMesh& m = s_.mesh;
     const int widest = static_cast<int>(allreduce_max(comm_, double(s_.nx_local)));
     const int widest_corners = static_cast<int>(allreduce_max(comm_, double(ncorner_)));
     r.measurements = bench_measurements(cfg_, s_.mesh, widest, widest_corners);

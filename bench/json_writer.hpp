@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/number_text.hpp"
 
 namespace slabhydro {
 
@@ -38,9 +39,7 @@ class JsonWriter {
   JsonWriter& value(unsigned long long x) { return scalar(std::to_string(x)); }
   JsonWriter& value(double x) {
     if (!std::isfinite(x)) return null();
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.17g", x);
-    return scalar(buf);
+    return scalar(exact_text(x));
   }
   JsonWriter& null() { return scalar("null"); }
 

@@ -20,6 +20,21 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(slabhydro_flags INTERFACE -Werror)
   endif()
 endif()
+# Device compilers keep the same rule. nvcc (directly or through Kokkos's
+# nvcc_wrapper, whose compiler id is the host's) fuses a*b+c by default:
+# --fmad=false turns that off. Clang as the CUDA or HIP compiler (hipcc,
+# amdclang++) takes -ffp-contract=off above for host and device alike.
+if(Kokkos_ENABLE_CUDA AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  target_compile_options(slabhydro_flags INTERFACE --fmad=false)
+endif()
+# Debug builds check every View index (Kokkos's debug bounds check, also with a
+# Kokkos built without it) and hand Views, not raw pointers, to the kernels
+# (solver/kokkos_types.hpp, strided()).
+target_compile_definitions(slabhydro_flags INTERFACE $<$<CONFIG:Debug>:SLABHYDRO_BOUNDS_CHECK>)
+if(NOT "DEBUG_BOUNDS_CHECK" IN_LIST Kokkos_OPTIONS)
+  target_compile_definitions(slabhydro_flags INTERFACE
+    $<$<CONFIG:Debug>:KOKKOS_ENABLE_DEBUG_BOUNDS_CHECK>)
+endif()
 # slabhydro uses the C API of MPI only; keep the deprecated C++ bindings out
 # (mpi.h pulls them into C++ translation units otherwise, and they need libmpi_cxx).
 target_compile_definitions(slabhydro_flags INTERFACE OMPI_SKIP_MPICXX=1 MPICH_SKIP_MPICXX=1)

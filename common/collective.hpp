@@ -18,15 +18,23 @@ void broadcast(MPI_Comm comm, std::string& s, int root = 0);
 // Throws the collective Error if `local_error` is non-empty on any rank.
 void agree(MPI_Comm comm, const std::string& local_error);
 
+// Runs `step` unless `error` already holds a failure, and keeps what it throws
+// in `error`: a local step whose failure is reported at the next agreement.
 template <class F>
-void agree_on(MPI_Comm comm, F&& step) {
-  std::string err;
+void capture_error(std::string& error, F&& step) {
+  if (!error.empty()) return;
   try {
     step();
   } catch (const std::exception& e) {
-    err = e.what();
-    if (err.empty()) err = "unknown error";
+    error = e.what();
+    if (error.empty()) error = "unknown error";
   }
+}
+
+template <class F>
+void agree_on(MPI_Comm comm, F&& step) {
+  std::string err;
+  capture_error(err, step);
   agree(comm, err);
 }
 

@@ -23,16 +23,12 @@ class HaloExchange {
   const SlabDecomposition& decomp_;
   int nvar_;
   int count_;  // doubles per message: nvar * ny * ng
-  // Buffers in the execution space's memory; host copies only when MPI is not
-  // GPU-aware and the device memory is not host-accessible.
+  // Buffers in the execution space's memory; host copies only when the device
+  // memory is not host-accessible and MPI does not take device memory
+  // (device_mpi.hpp).
   DvceArray1D<double> send_left_, send_right_, recv_left_, recv_right_;
   HostArray1D<double> h_send_left_, h_send_right_, h_recv_left_, h_recv_right_;
-  static constexpr bool kStage =
-#if defined(SLABHYDRO_GPU_AWARE_MPI)
-      false;
-#else
-      !Kokkos::SpaceAccessibility<Kokkos::HostSpace, MemSpace>::accessible;
-#endif
+  bool stage_;
 };
 
 }  // namespace slabhydro

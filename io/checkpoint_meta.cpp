@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/error.hpp"
+#include "common/number_text.hpp"
 #include "io/file_meta.hpp"
 #include "io/h5_props.hpp"
 #include "io/lineage.hpp"
@@ -12,26 +13,20 @@
 namespace slabhydro {
 namespace {
 
-std::string num(double x) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", x);
-  return buf;
-}
-
 // The checks of the values a restart relies on; each failure one sentence.
 std::vector<std::string> value_problems(const CheckpointMeta& m) {
   std::vector<std::string> p = common_value_problems(m);
   auto need = [&](bool ok, const std::string& msg) {
     if (!ok) p.push_back(msg);
   };
-  need(std::isfinite(m.dt) && m.dt >= 0, "dt " + num(m.dt) + " is not finite and >= 0");
+  need(std::isfinite(m.dt) && m.dt >= 0, "dt " + exact_text(m.dt) + " is not finite and >= 0");
   if (m.step == 0)
-    need(m.time == 0 && m.dt == 0, "step 0 with time " + num(m.time) + " and dt " + num(m.dt) +
+    need(m.time == 0 && m.dt == 0, "step 0 with time " + exact_text(m.time) + " and dt " + exact_text(m.dt) +
                                        " (a run starts at time 0)");
   else
     need(m.time > 0 && m.dt > 0 && m.dt <= m.time,
-         "step " + std::to_string(m.step) + " with time " + num(m.time) + " and dt " +
-             num(m.dt) + " (after a step, 0 < dt <= time)");
+         "step " + std::to_string(m.step) + " with time " + exact_text(m.time) + " and dt " +
+             exact_text(m.dt) + " (after a step, 0 < dt <= time)");
   BoundaryType b[4];
   bool bc_ok = true;
   for (int k = 0; k < 4; ++k) {

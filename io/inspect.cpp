@@ -104,17 +104,23 @@ std::string checksum_line(std::uint64_t stored, std::uint64_t computed) {
          (stored == computed ? ": match\n" : ": MISMATCH\n");
 }
 
+// The lines a checkpoint and a plot file print alike (CheckpointMeta and PlotMeta).
+template <class Meta>
+void print_identity(std::ostream& os, const std::string& path, const Meta& m, bool complete) {
+  os << "file          " << path << "\n"
+     << "format        " << m.format << ", version " << m.format_version << "\n"
+     << "complete      " << (complete ? "yes" : "NO (no completeness mark)") << "\n"
+     << "lineage       " << m.lineage << "\n"
+     << "problem       " << m.problem << "\n"
+     << "time          " << num(m.time) << "\n";
+}
+
 InspectResult inspect_checkpoint(const std::string& path) {
   const CheckpointAttributes a = examine_checkpoint(path);
   const CheckpointMeta& m = a.meta;
   std::ostringstream os;
-  os << "file          " << path << "\n"
-     << "format        " << m.format << ", version " << m.format_version << "\n"
-     << "complete      " << (a.complete ? "yes" : "NO (no completeness mark)") << "\n"
-     << "lineage       " << m.lineage << "\n"
-     << "problem       " << m.problem << "\n"
-     << "time          " << num(m.time) << "\n"
-     << "step          " << m.step << " (last dt " << num(m.dt) << ")\n"
+  print_identity(os, path, m, a.complete);
+  os << "step          " << m.step << " (last dt " << num(m.dt) << ")\n"
      << "mesh          " << m.nx << " x " << m.ny << ", x in [" << m.x1min << ", " << m.x1max
      << "], y in [" << m.x2min << ", " << m.x2max << "]\n"
      << "boundaries    x1 " << m.boundaries[0] << "/" << m.boundaries[1] << ", x2 "
@@ -157,13 +163,8 @@ InspectResult inspect_plot(const std::string& path) {
   const PlotAttributes a = examine_plot(path);
   const PlotMeta& m = a.meta;
   std::ostringstream os;
-  os << "file          " << path << "\n"
-     << "format        " << m.format << ", version " << m.format_version << "\n"
-     << "complete      " << (a.complete ? "yes" : "NO (no completeness mark)") << "\n"
-     << "lineage       " << m.lineage << "\n"
-     << "problem       " << m.problem << "\n"
-     << "time          " << num(m.time) << "\n"
-     << "step          " << m.step << "\n"
+  print_identity(os, path, m, a.complete);
+  os << "step          " << m.step << "\n"
      << "mesh          " << m.nx << " x " << m.ny << "\n"
      << checksum_line(a.stored_checksum, a.computed_checksum);
   print_problems(os, a.value_problems);

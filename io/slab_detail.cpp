@@ -44,11 +44,17 @@ H5Space memory_space(const SlabBlock& b, const std::string& where) {
   return s;
 }
 
-std::vector<int> gather_blocks(const SlabFile& f, const SlabBlock& b) {
+std::vector<SlabBlock> gather_blocks(const SlabFile& f, const SlabBlock& b) {
   const int mine[2] = {b.x_offset, b.nx_local};
   std::vector<int> all(f.rank() == 0 ? 2 * std::size_t(f.size()) : 0);
   SLABHYDRO_MPI_CHECK(MPI_Gather(mine, 2, MPI_INT, all.data(), 2, MPI_INT, 0, f.comm()));
-  return all;
+  std::vector<SlabBlock> blocks(all.size() / 2, b);
+  for (std::size_t r = 0; r < blocks.size(); ++r) {
+    blocks[r].x_offset = all[2 * r];
+    blocks[r].nx_local = all[2 * r + 1];
+    blocks[r].ng = 0;
+  }
+  return blocks;
 }
 
 H5Dataset create_dataset(SlabFile& f, const std::string& name, hid_t file_type,

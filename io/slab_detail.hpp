@@ -59,8 +59,8 @@ inline std::size_t plane_width(const SlabBlock& b) { return std::size_t(b.nx_loc
 H5Space file_space(const SlabBlock& b, const std::string& where);
 // The memory dataspace of a guarded plane with its interior selected (or none).
 H5Space memory_space(const SlabBlock& b, const std::string& where);
-// Every rank's (x_offset, nx_local), on rank 0.
-std::vector<int> gather_blocks(const SlabFile& f, const SlabBlock& b);
+// On rank 0: every rank's block (its columns, no guard cells); elsewhere empty.
+std::vector<SlabBlock> gather_blocks(const SlabFile& f, const SlabBlock& b);
 H5Dataset create_dataset(SlabFile& f, const std::string& name, hid_t file_type,
                          const std::vector<hsize_t>& dims, const DatasetOptions& d);
 // The dataset `name`, after checking that its shape is [b.ny][b.nx].

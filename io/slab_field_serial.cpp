@@ -14,7 +14,7 @@ void write_serial(SlabFile& f, const std::string& name, const SlabBlock& b, cons
   const std::string where = f.where(name);
   std::vector<T> buf;
   pack(b, plane, buf);
-  const std::vector<int> blocks = gather_blocks(f, b);
+  const std::vector<SlabBlock> blocks = gather_blocks(f, b);
   H5Dataset dset;
   agree_on(f.comm(), [&] {
     if (f.rank() == 0)
@@ -23,10 +23,7 @@ void write_serial(SlabFile& f, const std::string& name, const SlabBlock& b, cons
   std::string error;  // rank 0 keeps receiving after a failure, so no sender waits forever
   if (f.rank() == 0) {
     for (int r = 0; r < f.size(); ++r) {
-      SlabBlock br = b;
-      br.x_offset = blocks[2 * r];
-      br.nx_local = blocks[2 * r + 1];
-      br.ng = 0;
+      const SlabBlock& br = blocks[r];
       if (br.nx_local == 0) continue;
       std::vector<T> recv;
       if (r > 0) {
@@ -35,24 +32,15 @@ void write_serial(SlabFile& f, const std::string& name, const SlabBlock& b, cons
         SLABHYDRO_MPI_CHECK(
             MPI_Recv(recv.data(), b.ny, row.get(), r, kTag, f.comm(), MPI_STATUS_IGNORE));
       }
-      if (!error.empty()) continue;
-      try {
+      capture_error(error, [&] {
         const H5Space fs = file_space(br, where), ms = memory_space(br, where);
         const H5Plist dxpl = transfer_plist(TransferMode::serial);
         SLABHYDRO_H5_CHECK(H5Dwrite(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(),
                                     dxpl.get(), r == 0 ? buf.data() : recv.data()),
                            where);
-      } catch (const std::exception& e) {
-        error = e.what();
-      }
+      });
     }
-    if (error.empty()) {
-      try {
-        dset.close(where);
-      } catch (const std::exception& e) {
-        error = e.what();
-      }
-    }
+    capture_error(error, [&] { dset.close(where); });
   } else if (b.nx_local > 0) {
     const RowType row(b.nx_local, TypeOf<T>::mpi());
     SLABHYDRO_MPI_CHECK(MPI_Send(buf.data(), b.ny, row.get(), 0, kTag, f.comm()));
@@ -64,7 +52,7 @@ void write_serial(SlabFile& f, const std::string& name, const SlabBlock& b, cons
 template <class T>
 void read_serial(SlabFile& f, const std::string& name, const SlabBlock& b, T* plane) {
   const std::string where = f.where(name);
-  const std::vector<int> blocks = gather_blocks(f, b);
+  const std::vector<SlabBlock> blocks = gather_blocks(f, b);
   H5Dataset dset;
   agree_on(f.comm(), [&] {
     if (f.rank() == 0) dset = open_2d(f, name, b);
@@ -73,23 +61,16 @@ void read_serial(SlabFile& f, const std::string& name, const SlabBlock& b, T* pl
   std::vector<T> buf;
   if (f.rank() == 0) {
     for (int r = 0; r < f.size(); ++r) {
-      SlabBlock br = b;
-      br.x_offset = blocks[2 * r];
-      br.nx_local = blocks[2 * r + 1];
-      br.ng = 0;
+      const SlabBlock& br = blocks[r];
       if (br.nx_local == 0) continue;
       buf.assign(std::size_t(b.ny) * br.nx_local, T(0));
-      if (error.empty()) {
-        try {
-          const H5Space fs = file_space(br, where), ms = memory_space(br, where);
-          const H5Plist dxpl = transfer_plist(TransferMode::serial);
-          SLABHYDRO_H5_CHECK(H5Dread(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(),
-                                     dxpl.get(), buf.data()),
-                             where);
-        } catch (const std::exception& e) {
-          error = e.what();
-        }
-      }
+      capture_error(error, [&] {
+        const H5Space fs = file_space(br, where), ms = memory_space(br, where);
+        const H5Plist dxpl = transfer_plist(TransferMode::serial);
+        SLABHYDRO_H5_CHECK(H5Dread(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(),
+                                   dxpl.get(), buf.data()),
+                           where);
+      });
       if (r == 0) {
         unpack(b, buf, plane);
       } else {
@@ -97,13 +78,7 @@ void read_serial(SlabFile& f, const std::string& name, const SlabBlock& b, T* pl
         SLABHYDRO_MPI_CHECK(MPI_Send(buf.data(), b.ny, row.get(), r, kTag, f.comm()));
       }
     }
-    if (error.empty()) {
-      try {
-        dset.close(where);
-      } catch (const std::exception& e) {
-        error = e.what();
-      }
-    }
+    capture_error(error, [&] { dset.close(where); });
   } else if (b.nx_local > 0) {
     buf.resize(std::size_t(b.ny) * b.nx_local);
     const RowType row(b.nx_local, TypeOf<T>::mpi());

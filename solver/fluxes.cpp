@@ -26,8 +26,8 @@ KOKKOS_FORCEINLINE_FUNCTION void face_values(const Strided<const double>& w, int
 template <int DIR, class Recon, class RS>
 void fluxes_dir(const char* name, const DvceArray3D<double>& w_, const DvceArray3D<double>& f_,
                 int jl, int ju, int il, int iu, RiemannParams rp) {
-  const Strided<const double> w = strided(DvceArray3D<const double>(w_));
-  const Strided<double> f = strided(f_);
+  const auto w = strided(DvceArray3D<const double>(w_));
+  const auto f = strided(f_);
   constexpr int dj = DIR == 1 ? 1 : 0;
   constexpr int di = DIR == 0 ? 1 : 0;
   constexpr int ivn = DIR == 0 ? IVX : IVY;

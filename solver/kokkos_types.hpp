@@ -1,6 +1,9 @@
 #pragma once
-// Kokkos spaces, View aliases and the one loop helper every kernel goes through.
-// Nothing else in slabhydro names a Kokkos space or policy directly.
+// Kokkos spaces, View aliases and par_for, the loop helper every element-wise
+// kernel goes through. The reductions name their own RangePolicy
+// (solver/timestep.cpp, solver/digest_impl.hpp), and code that copies to or
+// from the host names Kokkos::HostSpace; whether device memory is separate
+// from the host is asked in one place (solver/backend.hpp).
 #include <Kokkos_Core.hpp>
 
 namespace slabhydro {
@@ -33,10 +36,19 @@ struct Strided {
     return p[v * sv + j * sj + i];
   }
 };
+#if defined(SLABHYDRO_BOUNDS_CHECK)
+// Debug builds (CMAKE_BUILD_TYPE=Debug): the View itself, so that Kokkos
+// checks every index (KOKKOS_ENABLE_DEBUG_BOUNDS_CHECK).
+template <class V>
+inline V strided(const V& a) {
+  return a;
+}
+#else
 template <class V>
 inline Strided<typename V::value_type> strided(const V& a) {
   return {a.data(), static_cast<int>(a.stride(0)), static_cast<int>(a.stride(1))};
 }
+#endif
 
 // Allocate without the initialising kernel (scratch, buffers).
 template <typename ViewT, typename... Dims>

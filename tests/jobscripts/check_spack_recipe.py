@@ -66,6 +66,9 @@ check("backend" in variants, "variant backend")
 values = set(variants.get("backend", {}).get("values", ()))
 check({"serial", "openmp", "cuda", "hip"} <= values, "backend values serial openmp cuda hip: %s" % values)
 check(variants.get("backend", {}).get("multi") is False, "backend is single-valued")
+gpu_values = tuple(variants.get("gpu_aware_mpi", {}).get("values", ()))
+check(gpu_values == ("auto", "on", "off") and variants["gpu_aware_mpi"].get("default") == "auto",
+      "gpu_aware_mpi: auto (default), on, off like SLABHYDRO_GPU_AWARE_MPI: %s" % (gpu_values,))
 
 deps = [(a[0], k.get("when"), k.get("type")) for d, a, k in recorded if d == "depends_on"]
 names = [s for s, _, _ in deps]
@@ -94,7 +97,7 @@ class Spec:
 
 for backend, run_tests in [("serial", False), ("openmp", True), ("cuda", False), ("hip", False)]:
     pkg = cls.__new__(cls)
-    pkg.spec = Spec(backend, backend in ("cuda", "hip"))
+    pkg.spec = Spec(backend, "on" if backend in ("cuda", "hip") else "auto")
     pkg.run_tests = run_tests
     args = pkg.cmake_args()
     check("-DSLABHYDRO_ENABLE_TESTS=%s" % ("ON" if run_tests else "OFF") in args,
@@ -102,5 +105,7 @@ for backend, run_tests in [("serial", False), ("openmp", True), ("cuda", False),
     compiler = [a for a in args if a.startswith("-DCMAKE_CXX_COMPILER=")]
     want = "/opt/rocm/bin/hipcc" if backend == "hip" else "/opt/kokkos/bin/cxx"
     check(compiler == ["-DCMAKE_CXX_COMPILER=" + want], "%s: C++ compiler %s" % (backend, compiler))
+    gpu = pkg.spec.variants["gpu_aware_mpi"]
+    check("-DSLABHYDRO_GPU_AWARE_MPI=%s" % gpu in args, "%s: gpu_aware_mpi=%s passed" % (backend, gpu))
 
 sys.exit(1 if failures else 0)

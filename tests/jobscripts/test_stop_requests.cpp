@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "app/checkpoint_schedule.hpp"
 #include "app/stop_requests.hpp"
 
 using namespace slabhydro;

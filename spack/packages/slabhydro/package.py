@@ -40,12 +40,15 @@ class Slabhydro(CMakePackage):
     )
     variant(
         "gpu_aware_mpi",
-        default=False,
-        description="GPU backends: hand device halo buffers to MPI directly "
-        "(the MPI must be GPU-aware); off: stage them through host memory",
+        default="auto",
+        values=("auto", "on", "off"),
+        multi=False,
+        description="GPU backends: auto asks the MPI library at run time "
+        "(MPIX_Query_cuda_support); on hands device halo buffers to MPI; "
+        "off stages them through host memory",
     )
-    conflicts("+gpu_aware_mpi", when="backend=serial", msg="gpu_aware_mpi needs a GPU backend")
-    conflicts("+gpu_aware_mpi", when="backend=openmp", msg="gpu_aware_mpi needs a GPU backend")
+    conflicts("gpu_aware_mpi=on", when="backend=serial", msg="gpu_aware_mpi=on needs a GPU backend")
+    conflicts("gpu_aware_mpi=on", when="backend=openmp", msg="gpu_aware_mpi=on needs a GPU backend")
 
     # Compilers are dependencies from Spack 0.22 on (and required in 1.0).
     if spack.spack_version_info >= (0, 22):

@@ -58,7 +58,8 @@ CommandLine parse_inspect(const std::vector<std::string>& args) {
     if (!c.file.empty()) cli_error("inspect takes one file");
     c.file = args[k];
   }
-  if (c.file.empty()) cli_error("inspect needs a file, e.g. slabhydro inspect out/sod_chk_000100.h5");
+  if (c.file.empty())
+    cli_error("inspect needs a file, e.g. slabhydro inspect out/sod_chk_000100.h5");
   return c;
 }
 
@@ -119,8 +120,9 @@ std::string usage(const std::string& topic) {
          "  slabhydro --help | --version\n"
          "  slabhydro COMMAND --help           the options of one command\n"
          "\n"
-         "run:\n" + std::string(kRunUsage) + "\ninspect:\n" + kInspectUsage + "\nbench:\n" +
-         bench_usage() + "\nkeys:\n" + kKeysUsage;
+         "run:\n" +
+         std::string(kRunUsage) + "\ninspect:\n" + kInspectUsage + "\nbench:\n" + bench_usage() +
+         "\nkeys:\n" + kKeysUsage;
 }
 
 CommandLine parse_command_line(int argc, char** argv) {

@@ -38,22 +38,21 @@ std::string yaml_quoted(const std::string& s) {
   return q + "\"";
 }
 
-bool take_override(const std::vector<std::string>& args, std::size_t& k,
-                   std::vector<Override>& out, bool time_limit) {
+bool take_override(const std::vector<std::string>& args, std::size_t& k, std::vector<Override>& out,
+                   bool time_limit) {
   const std::string& a = args[k];
   struct Option {
     const char* flag;
     const char* key;  // nullptr: the value is KEY=VALUE
   };
-  const Option options[] = {{"--set", nullptr}, {"--output-dir", "output.dir"},
-                            {"--time-limit", "time.wall_limit"}};
+  const Option options[] = {
+      {"--set", nullptr}, {"--output-dir", "output.dir"}, {"--time-limit", "time.wall_limit"}};
   for (const Option& o : options) {
     if (!time_limit && o.key && std::string(o.key) == "time.wall_limit") continue;
     const std::string flag = o.flag;
     std::string value;
     if (a == flag) {
-      if (k + 1 >= args.size())
-        throw Error(flag + " needs a value (see slabhydro --help)", true);
+      if (k + 1 >= args.size()) throw Error(flag + " needs a value (see slabhydro --help)", true);
       value = args[++k];
     } else if (a.rfind(flag + "=", 0) == 0) {
       value = a.substr(flag.size() + 1);
@@ -64,7 +63,8 @@ bool take_override(const std::vector<std::string>& args, std::size_t& k,
     if (!o.key)
       out.push_back({value, "--set " + shown(value), {flag, value}});
     else
-      out.push_back({std::string(o.key) + "=" + yaml_quoted(value), flag + " " + shown(value),
+      out.push_back({std::string(o.key) + "=" + yaml_quoted(value),
+                     flag + " " + shown(value),
                      {flag, value}});
     return true;
   }
@@ -102,8 +102,10 @@ void Deck::check_keys() const {
       for (const KeySpec& k : schema_.keys) known |= k.key.rfind(section + ".", 0) == 0;
       if (!known)
         deck_error(at + ": " + section + ": unknown section" + suggestion(schema_.keys, section));
-      deck_error(at + ": " + section + ": must be a map of keys, one per line below it, "
-                 "indented (or " + section + ": {key: value})");
+      deck_error(at + ": " + section +
+                 ": must be a map of keys, one per line below it, "
+                 "indented (or " +
+                 section + ": {key: value})");
     }
     std::map<std::string, int> key_line;
     for (const auto& kv : sec.second) {
@@ -126,7 +128,8 @@ void Deck::check_keys() const {
 void Deck::apply(const Override& o) {
   const std::string& a = o.assignment;
   const auto eq = a.find('=');
-  if (eq == std::string::npos || eq == 0) deck_error(o.origin + ": expected --set section.key=value");
+  if (eq == std::string::npos || eq == 0)
+    deck_error(o.origin + ": expected --set section.key=value");
   const std::string key = a.substr(0, eq);
   std::string name;
   const std::string section = split_section(key, name);
@@ -204,8 +207,8 @@ bool Deck::get_bool(const std::string& key) const {
 std::string Deck::get_string(const std::string& key) const {
   const YAML::Node n = node(key);
   if (!n.IsScalar())
-    fail(key, std::string("expected ") + type_name(KeyType::string) + ", got '" +
-                  scalar_text(n) + "'");
+    fail(key,
+         std::string("expected ") + type_name(KeyType::string) + ", got '" + scalar_text(n) + "'");
   return n.Scalar();
 }
 
@@ -213,14 +216,13 @@ std::map<std::string, std::string> Deck::get_map(const std::string& key) const {
   const YAML::Node n = node(key);
   if (n.IsNull()) return {};
   if (!n.IsMap())
-    fail(key, std::string("expected ") + type_name(KeyType::map) + ", got '" + scalar_text(n) +
-                  "'");
+    fail(key,
+         std::string("expected ") + type_name(KeyType::map) + ", got '" + scalar_text(n) + "'");
   std::map<std::string, std::string> out;
   for (const auto& kv : n) {
     if (!kv.first.IsScalar())
       fail(key, "a name must be a plain word, got '" + scalar_text(kv.first) + "'");
-    if (!kv.second.IsScalar())
-      fail(key, "value of '" + kv.first.Scalar() + "' must be a scalar");
+    if (!kv.second.IsScalar()) fail(key, "value of '" + kv.first.Scalar() + "' must be a scalar");
     out[kv.first.Scalar()] = kv.second.Scalar();
   }
   return out;

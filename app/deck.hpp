@@ -27,8 +27,8 @@ std::vector<Override> set_overrides(const std::vector<std::string>& sets);
 // --time-limit T (time.wall_limit); also as --opt=value. If args[k] is one,
 // appends it to `out`, moves k past its value and returns true. Throws a
 // collective Error when the value is missing.
-bool take_override(const std::vector<std::string>& args, std::size_t& k,
-                   std::vector<Override>& out, bool time_limit);
+bool take_override(const std::vector<std::string>& args, std::size_t& k, std::vector<Override>& out,
+                   bool time_limit);
 // A YAML double-quoted scalar holding s exactly.
 std::string yaml_quoted(const std::string& s);
 

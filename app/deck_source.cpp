@@ -6,10 +6,10 @@
 #include <cstring>
 #include <fstream>
 
-#include "io/checkpoint_format.hpp"
 #include "common/collective.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "io/checkpoint_format.hpp"
 
 namespace slabhydro {
 namespace {
@@ -21,8 +21,8 @@ std::string read_local(const std::string& path) {
     throw Error("cannot open deck '" + path + "': " + std::strerror(errno));
   // A pipe is fine (slabhydro run <(make_deck)); a directory or a device is not.
   if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode))
-    throw Error("cannot read deck '" + path + "': " +
-                (S_ISDIR(st.st_mode) ? "a directory" : "not a regular file") +
+    throw Error("cannot read deck '" + path +
+                "': " + (S_ISDIR(st.st_mode) ? "a directory" : "not a regular file") +
                 ", expected a YAML file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error("cannot open deck '" + path + "': " + std::strerror(errno));

@@ -144,7 +144,8 @@ const KeySpec* find_key(const KeyList& keys, const std::string& key) {
 
 std::string unknown_key_message(const Schema& schema, const std::string& key) {
   if (find_key(schema.elsewhere, key))
-    return "not a key of slabhydro " + schema.command + (schema.reads.empty() ? "" : ", " + schema.reads);
+    return "not a key of slabhydro " + schema.command +
+           (schema.reads.empty() ? "" : ", " + schema.reads);
   return "unknown key" + suggestion(schema.keys, key);
 }
 

@@ -25,9 +25,9 @@ Settings<C> file_settings(const char* basename_default, const char* basename_hel
                                 basename_problem, base));
   t.push_back(string_setting<C>("output.dir", ".", "output directory (--output-dir overrides)",
                                 dir_problem, dir));
-  t.push_back(choice_setting<C>("io.mode", TransferMode::collective,
-                                "how ranks write (README, \"Transfer modes\")", kTransferModeNames,
-                                [io](auto& c) -> auto& { return io(c).mode; }));
+  t.push_back(choice_setting<C>(
+      "io.mode", TransferMode::collective, "how ranks write (README, \"Transfer modes\")",
+      kTransferModeNames, [io](auto& c) -> auto& { return io(c).mode; }));
   t.push_back({{"io.hints", KeyType::map, "", false},
                "MPI-IO hints passed through an MPI_Info, e.g. {cb_buffer_size: 16777216}",
                [io](const Deck& d, C& c) {
@@ -40,10 +40,10 @@ Settings<C> file_settings(const char* basename_default, const char* basename_hel
       "io.alignment", static_cast<long long>(kDefaultAlignment),
       "HDF5 objects of io.alignment_threshold bytes or more start at a multiple of this (0: off)",
       at_least(0), [io](auto& c) -> auto& { return io(c).alignment; }));
-  t.push_back(int_setting<C>("io.alignment_threshold",
-                             static_cast<long long>(kDefaultAlignmentThreshold),
-                             "see io.alignment", at_least(0),
-                             [io](auto& c) -> auto& { return io(c).alignment_threshold; }));
+  t.push_back(int_setting<C>(
+      "io.alignment_threshold", static_cast<long long>(kDefaultAlignmentThreshold),
+      "see io.alignment",
+      at_least(0), [io](auto& c) -> auto& { return io(c).alignment_threshold; }));
   return t;
 }
 

@@ -9,14 +9,14 @@
 #include <iostream>
 #include <vector>
 
-#include "bench/bench_command.hpp"
 #include "app/cli.hpp"
 #include "app/driver.hpp"
-#include "common/error.hpp"
 #include "app/inspect_command.hpp"
 #include "app/schemas.hpp"
-#include "io/path_limits.hpp"
 #include "app/version.hpp"
+#include "bench/bench_command.hpp"
+#include "common/error.hpp"
+#include "io/path_limits.hpp"
 
 namespace {
 

@@ -4,22 +4,20 @@
 #include <cmath>
 #include <iostream>
 
+#include "app/version.hpp"
 #include "common/collective.hpp"
 #include "common/error.hpp"
-#include "io/file_ops.hpp"
-#include "decomposition/global_reduce.hpp"
 #include "common/mpi_check.hpp"
-#include "io/output_catalog.hpp"
 #include "common/timers.hpp"
-#include "app/version.hpp"
+#include "decomposition/global_reduce.hpp"
+#include "io/file_ops.hpp"
+#include "io/output_catalog.hpp"
 
 namespace slabhydro {
-namespace {
+namespace {}  // namespace
 
-}  // namespace
-
-Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp,
-                 const HydroSolver& solver, bool force)
+Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp, const HydroSolver& solver,
+                 bool force)
     : cfg_(cfg),
       decomp_(decomp),
       solver_(solver),
@@ -47,8 +45,8 @@ void Outputs::start(const OutputState& s) {
   agree_on(decomp_.comm(), [&] {
     if (!root_) return;
     make_directories(cfg_.output.dir);
-    Superseded found = superseded_outputs(
-        cfg_.output.dir, cfg_.output.basename, id_.restarted ? id_.start_step : -1, id_.lineage);
+    Superseded found = superseded_outputs(cfg_.output.dir, cfg_.output.basename,
+                                          id_.restarted ? id_.start_step : -1, id_.lineage);
     const std::string after = id_.restarted
                                   ? "after the restart step " + std::to_string(id_.start_step)
                                   : "of a fresh run";
@@ -110,9 +108,10 @@ void Outputs::guard_overwrite(const std::string& path) {
       supersede({path}, "--force: " + path + " appeared during the run");
       return;
     }
-    throw Error(path + " exists and was not written by this run; slabhydro does not overwrite "
-                       "output it did not write: move it away, choose another output.dir or "
-                       "output.basename, or pass --force to move it aside");
+    throw Error(path +
+                " exists and was not written by this run; slabhydro does not overwrite "
+                "output it did not write: move it away, choose another output.dir or "
+                "output.basename, or pass --force to move it aside");
   });
 }
 
@@ -155,8 +154,7 @@ void Outputs::write_checkpoint(const OutputState& s) {
       for (const std::string& gone :
            prune_checkpoints(cfg_.output.dir, cfg_.output.basename, s.step, cfg_.checkpoint.keep,
                              id_.lineage, failures))
-        std::cout << "removed " << gone << " (checkpoint.keep = " << cfg_.checkpoint.keep
-                  << ")\n";
+        std::cout << "removed " << gone << " (checkpoint.keep = " << cfg_.checkpoint.keep << ")\n";
       for (const std::string& f : failures) warn(f);
     } catch (const std::exception& e) {
       warn(std::string("checkpoint.keep: ") + e.what());

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "io/checkpoint_io.hpp"
-#include "solver/hydro_solver.hpp"
-#include "io/plot_io.hpp"
 #include "app/run_config.hpp"
 #include "decomposition/slab_decomposition.hpp"
+#include "io/checkpoint_io.hpp"
+#include "io/plot_io.hpp"
+#include "solver/hydro_solver.hpp"
 
 namespace slabhydro {
 

@@ -12,8 +12,14 @@ class ProgressMeter {
   // (nlim < 0: none); t0/step0: where this run started; wall0: when.
   ProgressMeter(double interval, double tlim, long long nlim, double t0, long long step0,
                 double wall0)
-      : interval_(interval), tlim_(tlim), nlim_(nlim), t0_(t0), step0_(step0), wall0_(wall0),
-        last_wall_(wall0), last_step_(step0) {}
+      : interval_(interval),
+        tlim_(tlim),
+        nlim_(nlim),
+        t0_(t0),
+        step0_(step0),
+        wall0_(wall0),
+        last_wall_(wall0),
+        last_step_(step0) {}
 
   // The line to print after a step, or "" when it is not yet time (always a
   // line when `last` is set).

@@ -32,17 +32,16 @@ std::string summary_text(const Summary& s) {
   // own line per file and its share below).
   const double loop = t.total - t.io;
   const double zc = loop > 0 ? static_cast<double>(s.zones) * s.steps_this_run / loop : 0;
-  std::snprintf(
-      buf, sizeof buf,
-      "summary: step %lld, time %.10e, %lld steps in this run on %d rank(s)\n"
-      "  conserved totals: mass %.15e  x-momentum %.15e  y-momentum %.15e  energy %.15e\n"
-      "  performance: %.4e zone-cycles/s (%.4e per rank), time loop without I/O\n"
-      "  time: total %.3fs = compute %.3fs (%.1f%%) + halo exchange %.3fs (%.1f%%)"
-      " + I/O %.3fs (%.1f%%) + other %.3fs (%.1f%%)\n"
-      "state digest: %s\n",
-      s.step, s.time, s.steps_this_run, s.ranks, s.totals[0], s.totals[1], s.totals[2],
-      s.totals[3], zc, zc / s.ranks, t.total, t.compute, pct(t.compute), t.halo, pct(t.halo),
-      t.io, pct(t.io), t.other, pct(t.other), digest_hex(s.digest).c_str());
+  std::snprintf(buf, sizeof buf,
+                "summary: step %lld, time %.10e, %lld steps in this run on %d rank(s)\n"
+                "  conserved totals: mass %.15e  x-momentum %.15e  y-momentum %.15e  energy %.15e\n"
+                "  performance: %.4e zone-cycles/s (%.4e per rank), time loop without I/O\n"
+                "  time: total %.3fs = compute %.3fs (%.1f%%) + halo exchange %.3fs (%.1f%%)"
+                " + I/O %.3fs (%.1f%%) + other %.3fs (%.1f%%)\n"
+                "state digest: %s\n",
+                s.step, s.time, s.steps_this_run, s.ranks, s.totals[0], s.totals[1], s.totals[2],
+                s.totals[3], zc, zc / s.ranks, t.total, t.compute, pct(t.compute), t.halo,
+                pct(t.halo), t.io, pct(t.io), t.other, pct(t.other), digest_hex(s.digest).c_str());
   return buf;
 }
 

@@ -8,10 +8,10 @@
 
 #include "common/collective.hpp"
 #include "common/error.hpp"
-#include "solver/backend.hpp"
-#include "solver/hydro_state.hpp"
 #include "common/mpi_check.hpp"
 #include "decomposition/slab_decomposition.hpp"
+#include "solver/backend.hpp"
+#include "solver/hydro_state.hpp"
 
 namespace slabhydro {
 namespace {
@@ -54,7 +54,8 @@ long long cgroup_room() {
   }
   if (!v2path.empty()) {
     const std::string dir = "/sys/fs/cgroup" + v2path;
-    const long long max = read_number(dir + "/memory.max"), cur = read_number(dir + "/memory.current");
+    const long long max = read_number(dir + "/memory.max"),
+                    cur = read_number(dir + "/memory.current");
     if (max > 0 && cur >= 0) return max - cur;
   }
   const std::string v1 = "/sys/fs/cgroup/memory" + (v1path == "/" ? std::string() : v1path);
@@ -74,7 +75,8 @@ std::string gib(long long b) {
 // variables (float32, and a host mirror on a device), the halo buffers.
 long long rank_bytes(const Slab& s) {
   const long long interior = static_cast<long long>(s.nx_local) * s.mesh.ny;
-  const long long halo = 4LL * NVAR * s.mesh.ny * s.mesh.ng * static_cast<long long>(sizeof(double));
+  const long long halo =
+      4LL * NVAR * s.mesh.ny * s.mesh.ng * static_cast<long long>(sizeof(double));
   return HydroState::bytes(s) + 2 * 4 * interior * static_cast<long long>(sizeof(float)) + halo;
 }
 

@@ -4,12 +4,12 @@
 #include <map>
 
 #include "app/schemas.hpp"
-#include "io/checkpoint_io.hpp"
-#include "io/meta_checksum.hpp"
 #include "common/collective.hpp"
 #include "common/error.hpp"
-#include "io/file_ops.hpp"
 #include "common/mpi_check.hpp"
+#include "io/checkpoint_io.hpp"
+#include "io/file_ops.hpp"
+#include "io/meta_checksum.hpp"
 #include "io/output_catalog.hpp"
 
 namespace slabhydro {
@@ -20,8 +20,7 @@ std::string resolve(const std::string& spec, const RunConfig& cfg, long long bel
   if (spec != "latest") return spec;
   const LatestCheckpoint l =
       find_latest_checkpoint(cfg.output.dir, cfg.output.basename, below_step);
-  for (const std::string& s : l.skipped)
-    warn("--restart latest: skipping " + s);
+  for (const std::string& s : l.skipped) warn("--restart latest: skipping " + s);
   if (l.path.empty())
     throw Error("--restart latest: no usable checkpoint " +
                 join_path(cfg.output.dir, cfg.output.basename + "_chk_NNNNNN.h5") +
@@ -52,13 +51,14 @@ void check_compatible(const CheckpointMeta& m, const std::string& path, const Ru
     const std::string in_file = attr[s.checkpoint_attribute], in_deck = s.show(cfg);
     if (in_file == in_deck) continue;
     const bool text = s.spec.type == KeyType::string;
-    const std::string f = text ? "'" + in_file + "'" : in_file, d = text ? "'" + in_deck + "'" : in_deck;
+    const std::string f = text ? "'" + in_file + "'" : in_file,
+                      d = text ? "'" + in_deck + "'" : in_deck;
     const std::string& key = s.spec.key;
     throw Error(deck.where(key) + ": " + key + ": the checkpoint " + path + " has " + f +
                     ", the deck has " + d +
                     "; mesh size, domain, gamma, boundaries and problem cannot change at a "
-                    "restart (set " + key + " back to " + f +
-                    " to continue this run, or start a new one)",
+                    "restart (set " +
+                    key + " back to " + f + " to continue this run, or start a new one)",
                 true);
   }
 }

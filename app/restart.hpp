@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "io/checkpoint_meta.hpp"
 #include "app/deck.hpp"
 #include "app/run_config.hpp"
+#include "io/checkpoint_meta.hpp"
 
 namespace slabhydro {
 

@@ -7,11 +7,11 @@
 #include <sstream>
 #include <vector>
 
+#include "app/stop_requests.hpp"
 #include "common/error.hpp"
 #include "io/file_ops.hpp"
 #include "io/mpi_resources.hpp"
 #include "io/path_limits.hpp"
-#include "app/stop_requests.hpp"
 
 namespace slabhydro {
 namespace {
@@ -21,11 +21,11 @@ std::string num(double x) { return number_text(x); }
 // What one key cannot say alone.
 void check_together(const Deck& d, const RunConfig& c) {
   if (!(c.mesh.x1max > c.mesh.x1min))
-    d.fail("mesh.x1max", "must be greater than mesh.x1min = " + num(c.mesh.x1min) + ", got " +
-                             num(c.mesh.x1max));
+    d.fail("mesh.x1max",
+           "must be greater than mesh.x1min = " + num(c.mesh.x1min) + ", got " + num(c.mesh.x1max));
   if (!(c.mesh.x2max > c.mesh.x2min))
-    d.fail("mesh.x2max", "must be greater than mesh.x2min = " + num(c.mesh.x2min) + ", got " +
-                             num(c.mesh.x2max));
+    d.fail("mesh.x2max",
+           "must be greater than mesh.x2min = " + num(c.mesh.x2min) + ", got " + num(c.mesh.x2max));
   auto pair = [&](const char* inner, BoundaryType bi, const char* outer, BoundaryType bo) {
     if ((bi == BoundaryType::periodic) != (bo == BoundaryType::periodic))
       d.fail(outer, std::string("periodic boundaries come in pairs: ") + inner + " is " +
@@ -54,22 +54,25 @@ void check_output_paths(const Deck& d, const RunConfig& c, int nranks) {
   // The longest names the run writes: a checkpoint's temporary file (opened
   // through MPI-IO) and a sidecar's, with the writer tag (at most 16
   // characters) and steps of 6 digits, or more when time.nlim needs them.
-  const int digits = std::max<int>(6, static_cast<int>(std::to_string(std::max(0LL, c.time.nlim)).size()));
+  const int digits =
+      std::max<int>(6, static_cast<int>(std::to_string(std::max(0LL, c.time.nlim)).size()));
   const std::string step(static_cast<std::size_t>(digits), '0');
   const std::string tag(16, 'x');
-  const std::string h5 = join_path(c.output.dir, c.output.basename + "_chk_" + step + ".h5." + tag + ".tmp");
-  const std::string xmf = join_path(c.output.dir, c.output.basename + "_plt_" + step + ".xmf." + tag + ".tmp");
+  const std::string h5 =
+      join_path(c.output.dir, c.output.basename + "_chk_" + step + ".h5." + tag + ".tmp");
+  const std::string xmf =
+      join_path(c.output.dir, c.output.basename + "_plt_" + step + ".xmf." + tag + ".tmp");
   const bool mpiio = c.io.mode != TransferMode::serial;
   for (const auto& p : {std::make_pair(h5, mpiio ? nranks : 0), std::make_pair(xmf, 0)}) {
     const std::string bad = path_problem(p.first, p.second);
     if (bad.empty()) continue;
     const bool name = bad.find("NAME_MAX") != std::string::npos;
     const std::string file = base_name(p.first);
-    d.fail(name ? "output.basename" : "output.dir",
-           "the run's files would be named like " +
-               (file.size() > 60 ? file.substr(0, 40) + "..." + file.substr(file.size() - 17)
-                                 : file) +
-               ": " + bad);
+    d.fail(
+        name ? "output.basename" : "output.dir",
+        "the run's files would be named like " +
+            (file.size() > 60 ? file.substr(0, 40) + "..." + file.substr(file.size() - 17) : file) +
+            ": " + bad);
   }
 }
 

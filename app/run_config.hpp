@@ -14,7 +14,7 @@ namespace slabhydro {
 
 struct TimeConfig {
   double tlim = 0.0;
-  long long nlim = -1;  // -1: no step limit
+  long long nlim = -1;      // -1: no step limit
   double wall_limit = 0.0;  // seconds of wall clock for this run; 0: none
 };
 
@@ -38,7 +38,7 @@ struct Cadence {
 
 struct CheckpointConfig {
   Cadence cadence;
-  int keep = 3;  // checkpoints left in output.dir after each write
+  int keep = 3;       // checkpoints left in output.dir after each write
   double mtbf = 0.0;  // seconds; > 0 and no every_wall: Young/Daly wall cadence
 };
 
@@ -52,7 +52,7 @@ struct RunConfig {
   CheckpointConfig checkpoint;
   Cadence plot;
   IoOptions io;
-  std::string deck_text;  // the deck as run, overrides applied
+  std::string deck_text;              // the deck as run, overrides applied
   std::vector<std::string> warnings;  // for rank 0 to print (e.g. keys of another problem)
 };
 

@@ -13,25 +13,31 @@ using C = RunConfig;
 
 Settings<C> mesh_settings() {
   return {
-      required_int<C>("mesh.nx", "zones along x (the slab cut is along x)", at_least(1),
-                      [](auto& c) -> auto& { return c.mesh.nx; })
+      required_int<C>(
+          "mesh.nx", "zones along x (the slab cut is along x)", at_least(1),
+          [](auto& c) -> auto& { return c.mesh.nx; })
           .fixed_at_restart("nx"),
-      required_int<C>("mesh.ny", "zones along y", at_least(1),
-                      [](auto& c) -> auto& { return c.mesh.ny; })
+      required_int<C>(
+          "mesh.ny", "zones along y", at_least(1), [](auto& c) -> auto& { return c.mesh.ny; })
           .fixed_at_restart("ny"),
-      int_setting<C>("mesh.ng", 2, "guard cells on every side (PLM needs 2)", at_least(1),
-                     [](auto& c) -> auto& { return c.mesh.ng; }),
-      real_setting<C>("mesh.x1min", 0.0, "domain lower x bound", any_finite(),
-                      [](auto& c) -> auto& { return c.mesh.x1min; })
+      int_setting<C>(
+          "mesh.ng", 2, "guard cells on every side (PLM needs 2)", at_least(1),
+          [](auto& c) -> auto& { return c.mesh.ng; }),
+      real_setting<C>(
+          "mesh.x1min", 0.0, "domain lower x bound", any_finite(),
+          [](auto& c) -> auto& { return c.mesh.x1min; })
           .fixed_at_restart("x1min"),
-      real_setting<C>("mesh.x1max", 1.0, "domain upper x bound", any_finite(),
-                      [](auto& c) -> auto& { return c.mesh.x1max; })
+      real_setting<C>(
+          "mesh.x1max", 1.0, "domain upper x bound", any_finite(),
+          [](auto& c) -> auto& { return c.mesh.x1max; })
           .fixed_at_restart("x1max"),
-      real_setting<C>("mesh.x2min", 0.0, "domain lower y bound", any_finite(),
-                      [](auto& c) -> auto& { return c.mesh.x2min; })
+      real_setting<C>(
+          "mesh.x2min", 0.0, "domain lower y bound", any_finite(),
+          [](auto& c) -> auto& { return c.mesh.x2min; })
           .fixed_at_restart("x2min"),
-      real_setting<C>("mesh.x2max", 1.0, "domain upper y bound", any_finite(),
-                      [](auto& c) -> auto& { return c.mesh.x2max; })
+      real_setting<C>(
+          "mesh.x2max", 1.0, "domain upper y bound", any_finite(),
+          [](auto& c) -> auto& { return c.mesh.x2max; })
           .fixed_at_restart("x2max"),
   };
 }
@@ -39,17 +45,21 @@ Settings<C> mesh_settings() {
 Settings<C> boundary_settings() {
   const char* help = "boundary; periodic comes in pairs";
   return {
-      choice_setting<C>("boundary.x1_inner", BoundaryType::periodic, help, kBoundaryNames,
-                        [](auto& c) -> auto& { return c.bc.x1_inner; })
+      choice_setting<C>(
+          "boundary.x1_inner", BoundaryType::periodic, help, kBoundaryNames,
+          [](auto& c) -> auto& { return c.bc.x1_inner; })
           .fixed_at_restart("boundary_x1_inner"),
-      choice_setting<C>("boundary.x1_outer", BoundaryType::periodic, help, kBoundaryNames,
-                        [](auto& c) -> auto& { return c.bc.x1_outer; })
+      choice_setting<C>(
+          "boundary.x1_outer", BoundaryType::periodic, help, kBoundaryNames,
+          [](auto& c) -> auto& { return c.bc.x1_outer; })
           .fixed_at_restart("boundary_x1_outer"),
-      choice_setting<C>("boundary.x2_inner", BoundaryType::periodic, help, kBoundaryNames,
-                        [](auto& c) -> auto& { return c.bc.x2_inner; })
+      choice_setting<C>(
+          "boundary.x2_inner", BoundaryType::periodic, help, kBoundaryNames,
+          [](auto& c) -> auto& { return c.bc.x2_inner; })
           .fixed_at_restart("boundary_x2_inner"),
-      choice_setting<C>("boundary.x2_outer", BoundaryType::periodic, help, kBoundaryNames,
-                        [](auto& c) -> auto& { return c.bc.x2_outer; })
+      choice_setting<C>(
+          "boundary.x2_outer", BoundaryType::periodic, help, kBoundaryNames,
+          [](auto& c) -> auto& { return c.bc.x2_outer; })
           .fixed_at_restart("boundary_x2_outer"),
   };
 }
@@ -70,31 +80,38 @@ Setting<C> wall_limit_setting() {
 
 Settings<C> time_settings() {
   return {
-      required_real<C>("time.tlim", "simulated time at which the run ends", positive(),
-                       [](auto& c) -> auto& { return c.time.tlim; }),
-      int_setting<C>("time.nlim", -1, "step limit", none_or_count(),
-                     [](auto& c) -> auto& { return c.time.nlim; }),
+      required_real<C>(
+          "time.tlim", "simulated time at which the run ends", positive(),
+          [](auto& c) -> auto& { return c.time.tlim; }),
+      int_setting<C>(
+          "time.nlim", -1, "step limit", none_or_count(),
+          [](auto& c) -> auto& { return c.time.nlim; }),
       wall_limit_setting(),
   };
 }
 
 Settings<C> hydro_settings() {
   return {
-      real_setting<C>("hydro.gamma", 1.4, "ratio of specific heats",
-                      in_interval(1, 100, true, false), [](auto& c) -> auto& { return c.hydro.gamma; })
+      real_setting<C>(
+          "hydro.gamma", 1.4, "ratio of specific heats", in_interval(1, 100, true, false),
+          [](auto& c) -> auto& { return c.hydro.gamma; })
           .fixed_at_restart("gamma"),
-      real_setting<C>("hydro.cfl", 0.4, "Courant number", in_interval(0, 1, true, false),
-                      [](auto& c) -> auto& { return c.hydro.cfl; })
+      real_setting<C>(
+          "hydro.cfl", 0.4, "Courant number", in_interval(0, 1, true, false),
+          [](auto& c) -> auto& { return c.hydro.cfl; })
           .noted_at_restart(),
-      choice_setting<C>("hydro.riemann", RiemannSolver::hllc, "Riemann solver", kRiemannNames,
-                        [](auto& c) -> auto& { return c.hydro.riemann; })
+      choice_setting<C>(
+          "hydro.riemann", RiemannSolver::hllc, "Riemann solver", kRiemannNames,
+          [](auto& c) -> auto& { return c.hydro.riemann; })
           .noted_at_restart(),
-      choice_setting<C>("hydro.limiter", Limiter::vanleer, "PLM limiter on primitive variables",
-                        kLimiterNames, [](auto& c) -> auto& { return c.hydro.limiter; })
+      choice_setting<C>(
+          "hydro.limiter", Limiter::vanleer, "PLM limiter on primitive variables", kLimiterNames,
+          [](auto& c) -> auto& { return c.hydro.limiter; })
           .noted_at_restart(),
-      choice_setting<C>("hydro.integrator", Integrator::rk2,
-                        "rk2 (SSP-RK2, PLM in both stages) or vl2 (van Leer)", kIntegratorNames,
-                        [](auto& c) -> auto& { return c.hydro.integrator; })
+      choice_setting<C>(
+          "hydro.integrator", Integrator::rk2,
+          "rk2 (SSP-RK2, PLM in both stages) or vl2 (van Leer)", kIntegratorNames,
+          [](auto& c) -> auto& { return c.hydro.integrator; })
           .noted_at_restart(),
   };
 }
@@ -121,49 +138,53 @@ Settings<C> output_settings() {
       [](auto& c) -> auto& { return c.output.dir; },
       [](auto& c) -> auto& { return c.output.basename; }, [](auto& c) -> auto& { return c.io; });
   t.insert(t.begin() + 2,
-           {real_setting<C>("output.progress_interval", 2.0,
-                            "seconds of wall clock between progress lines (0: every step)",
-                            off_or_positive(),
-                            [](auto& c) -> auto& { return c.output.progress_interval; }),
-            real_setting<C>("output.trigger_interval", 1.0,
-                            "seconds between looks for the files dump_now and stop_now in "
-                            "output.dir (0: every step)",
-                            off_or_positive(),
-                            [](auto& c) -> auto& { return c.output.trigger_interval; })});
+           {real_setting<C>(
+                "output.progress_interval", 2.0,
+                "seconds of wall clock between progress lines (0: every step)", off_or_positive(),
+                [](auto& c) -> auto& { return c.output.progress_interval; }),
+            real_setting<C>(
+                "output.trigger_interval", 1.0,
+                "seconds between looks for the files dump_now and stop_now in "
+                "output.dir (0: every step)",
+                off_or_positive(), [](auto& c) -> auto& { return c.output.trigger_interval; })});
   return t;
 }
 
 Settings<C> checkpoint_settings() {
   return {
-      int_setting<C>("checkpoint.every_steps", 0, "checkpoint every this many steps",
-                     off_or_count(), [](auto& c) -> auto& { return c.checkpoint.cadence.every_steps; }),
-      real_setting<C>("checkpoint.every_time", 0.0,
-                      "checkpoint at the first step end at or after each multiple of this "
-                      "simulated time",
-                      off_or_positive(),
-                      [](auto& c) -> auto& { return c.checkpoint.cadence.every_time; }),
-      real_setting<C>("checkpoint.every_wall", 0.0,
-                      "checkpoint when this many wall-clock seconds passed since the last one",
-                      off_or_positive(),
-                      [](auto& c) -> auto& { return c.checkpoint.cadence.every_wall; }),
-      int_setting<C>("checkpoint.keep", 3,
-                     "this run's checkpoints left in output.dir (older ones deleted)",
-                     at_least(1), [](auto& c) -> auto& { return c.checkpoint.keep; }),
-      real_setting<C>("checkpoint.mtbf", 0.0,
-                      "mean time between failures in seconds: without every_wall, checkpoint "
-                      "every sqrt(2 x checkpoint cost x mtbf) s of wall clock (Young/Daly)",
-                      off_or_positive(), [](auto& c) -> auto& { return c.checkpoint.mtbf; }),
+      int_setting<C>(
+          "checkpoint.every_steps", 0, "checkpoint every this many steps", off_or_count(),
+          [](auto& c) -> auto& { return c.checkpoint.cadence.every_steps; }),
+      real_setting<C>(
+          "checkpoint.every_time", 0.0,
+          "checkpoint at the first step end at or after each multiple of this "
+          "simulated time",
+          off_or_positive(), [](auto& c) -> auto& { return c.checkpoint.cadence.every_time; }),
+      real_setting<C>(
+          "checkpoint.every_wall", 0.0,
+          "checkpoint when this many wall-clock seconds passed since the last one",
+          off_or_positive(), [](auto& c) -> auto& { return c.checkpoint.cadence.every_wall; }),
+      int_setting<C>(
+          "checkpoint.keep", 3, "this run's checkpoints left in output.dir (older ones deleted)",
+          at_least(1), [](auto& c) -> auto& { return c.checkpoint.keep; }),
+      real_setting<C>(
+          "checkpoint.mtbf", 0.0,
+          "mean time between failures in seconds: without every_wall, checkpoint "
+          "every sqrt(2 x checkpoint cost x mtbf) s of wall clock (Young/Daly)",
+          off_or_positive(), [](auto& c) -> auto& { return c.checkpoint.mtbf; }),
   };
 }
 
 Settings<C> plot_settings() {
   return {
-      int_setting<C>("plot.every_steps", 0, "plot file every this many steps", off_or_count(),
-                     [](auto& c) -> auto& { return c.plot.every_steps; }),
-      real_setting<C>("plot.every_time", 0.0,
-                      "plot file at the first step end at or after each multiple of this "
-                      "simulated time",
-                      off_or_positive(), [](auto& c) -> auto& { return c.plot.every_time; }),
+      int_setting<C>(
+          "plot.every_steps", 0, "plot file every this many steps", off_or_count(),
+          [](auto& c) -> auto& { return c.plot.every_steps; }),
+      real_setting<C>(
+          "plot.every_time", 0.0,
+          "plot file at the first step end at or after each multiple of this "
+          "simulated time",
+          off_or_positive(), [](auto& c) -> auto& { return c.plot.every_time; }),
   };
 }
 

@@ -11,7 +11,7 @@ enum class KeyType { integer, real, string, boolean, map };
 const char* type_name(KeyType t);  // "an integer", "a number", ...
 
 struct KeySpec {
-  std::string key;       // "section.name"
+  std::string key;  // "section.name"
   KeyType type;
   std::string fallback;  // the default as YAML text ("" for a map: empty)
   bool required = false;
@@ -23,8 +23,8 @@ using KeyList = std::vector<KeySpec>;
 struct Schema {
   std::string command;  // "run", "bench"
   KeyList keys;
-  KeyList elsewhere;    // keys of other commands
-  std::string reads;    // "which reads only bench.*, io.*, ..." (for that refusal)
+  KeyList elsewhere;  // keys of other commands
+  std::string reads;  // "which reads only bench.*, io.*, ..." (for that refusal)
 };
 
 const KeySpec* find_key(const KeyList& keys, const std::string& key);

@@ -36,7 +36,8 @@ std::string keys_text(const std::string& command, bool markdown) {
     return markdown ? keys_markdown(run_settings()) + "\n" + keys_markdown(p)
                     : keys_help(run_settings()) + keys_help(p);
   }
-  if (command == "bench") return markdown ? keys_markdown(bench_settings()) : keys_help(bench_settings());
+  if (command == "bench")
+    return markdown ? keys_markdown(bench_settings()) : keys_help(bench_settings());
   return "";
 }
 

@@ -38,8 +38,8 @@ RealRule in_interval(double lo, double hi, bool lo_open, bool hi_open) {
   const std::string text = std::string(lo_open ? "(" : "[") + number_text(lo) + ", " +
                            number_text(hi) + (hi_open ? ")" : "]");
   return {"in " + text, [=](double x) {
-            const bool ok = std::isfinite(x) && (lo_open ? x > lo : x >= lo) &&
-                            (hi_open ? x < hi : x <= hi);
+            const bool ok =
+                std::isfinite(x) && (lo_open ? x > lo : x >= lo) && (hi_open ? x < hi : x <= hi);
             return ok ? std::string() : "must be in " + text + got(x);
           }};
 }
@@ -67,7 +67,8 @@ IntRule none_or_count() {
 }
 
 std::string keys_help_line(const KeySpec& k, const std::string& help) {
-  const std::string def = k.required ? "*" : "[" + (k.type == KeyType::map ? std::string("{}") : k.fallback) + "]";
+  const std::string def =
+      k.required ? "*" : "[" + (k.type == KeyType::map ? std::string("{}") : k.fallback) + "]";
   return "  " + k.key + " " + def + "  " + help + "\n";
 }
 
@@ -80,7 +81,8 @@ std::string keys_markdown_row(const KeySpec& k, const std::string& help) {
 }
 
 std::string header_line(const std::string& section, const std::vector<std::string>& items) {
-  std::string line = "  " + section + std::string(section.size() < 12 ? 12 - section.size() : 1, ' ');
+  std::string line =
+      "  " + section + std::string(section.size() < 12 ? 12 - section.size() : 1, ' ');
   const std::size_t indent = line.size();
   std::string out;
   std::size_t width = line.size();

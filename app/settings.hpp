@@ -35,13 +35,13 @@ struct NumberRule {
 };
 using RealRule = NumberRule<double>;
 using IntRule = NumberRule<long long>;
-RealRule any_finite();                                           // "finite"
-RealRule positive();                                             // "> 0"
-RealRule off_or_positive();                                      // ">= 0 (0: off)"
+RealRule any_finite();       // "finite"
+RealRule positive();         // "> 0"
+RealRule off_or_positive();  // ">= 0 (0: off)"
 RealRule in_interval(double lo, double hi, bool lo_open, bool hi_open);
-IntRule at_least(long long lo, long long hi = 1LL << 30);        // "in [lo, 2^30]"
-IntRule off_or_count();                                          // ">= 0 (0: off)"
-IntRule none_or_count();                                         // "-1 (none) or >= 0"
+IntRule at_least(long long lo, long long hi = 1LL << 30);  // "in [lo, 2^30]"
+IntRule off_or_count();                                    // ">= 0 (0: off)"
+IntRule none_or_count();                                   // "-1 (none) or >= 0"
 
 template <class Config>
 struct Setting {
@@ -81,7 +81,8 @@ template <class C, class T, class Get>
 Setting<C> number(const char* key, KeyType type, T def, const char* help, NumberRule<T> rule,
                   Get get) {
   const std::string h = std::string(help) + (rule.text.empty() ? "" : ", " + rule.text);
-  return {{key, type, number_shown(def), false}, h,
+  return {{key, type, number_shown(def), false},
+          h,
           [=](const Deck& d, C& c) {
             const T x = read_number(d, key, static_cast<T*>(nullptr));
             const std::string bad = rule.refuse(x);
@@ -138,7 +139,8 @@ Setting<C> choice_setting(const char* key, E def, const char* help,
 template <class C, class Get, class Check>
 Setting<C> string_setting(const char* key, const char* def, const char* help, Check check,
                           Get get) {
-  return {{key, KeyType::string, def, false}, help,
+  return {{key, KeyType::string, def, false},
+          help,
           [=](const Deck& d, C& c) {
             const std::string v = d.get_string(key);
             const std::string bad = check(v);
@@ -150,7 +152,8 @@ Setting<C> string_setting(const char* key, const char* def, const char* help, Ch
 
 template <class C, class Get>
 Setting<C> bool_setting(const char* key, bool def, const char* help, Get get) {
-  return {{key, KeyType::boolean, def ? "true" : "false", false}, help,
+  return {{key, KeyType::boolean, def ? "true" : "false", false},
+          help,
           [=](const Deck& d, C& c) { get(c) = d.get_bool(key); },
           [=](const C& c) { return std::string(get(c) ? "true" : "false"); }};
 }
@@ -174,8 +177,7 @@ template <class Outer, class Inner, class Part>
 Settings<Outer> nested(const Settings<Inner>& t, Part part) {
   Settings<Outer> out;
   for (const Setting<Inner>& x : t)
-    out.push_back({x.spec, x.help,
-                   [r = x.read, part](const Deck& d, Outer& o) { r(d, part(o)); },
+    out.push_back({x.spec, x.help, [r = x.read, part](const Deck& d, Outer& o) { r(d, part(o)); },
                    [s = x.show, part](const Outer& o) { return s(part(o)); },
                    x.checkpoint_attribute, x.note_when_changed});
   return out;

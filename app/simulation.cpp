@@ -25,7 +25,9 @@ namespace slabhydro {
 // What is allocated for the slab, made in one agreed step.
 struct Simulation::Parts {
   Parts(const RunConfig& cfg, const SlabDecomposition& d, bool force)
-      : solver(d.slab(), cfg.hydro, cfg.bc), halo(d), outputs(cfg, d, solver, force),
+      : solver(d.slab(), cfg.hydro, cfg.bc),
+        halo(d),
+        outputs(cfg, d, solver, force),
         stepper(d, solver, halo) {}
   HydroSolver solver;
   HaloExchange halo;
@@ -33,13 +35,12 @@ struct Simulation::Parts {
   Stepper stepper;
 };
 
-Simulation::Simulation(MPI_Comm comm, const RunConfig& cfg, const CommandLine& cl,
-                       double t_launch)
+Simulation::Simulation(MPI_Comm comm, const RunConfig& cfg, const CommandLine& cl, double t_launch)
     : cfg_(cfg),
       cl_(cl),
       decomp_(comm, cfg.mesh, cfg.bc.x1_inner == BoundaryType::periodic),
-      stop_(decomp_.comm(), {cfg.time.wall_limit, cfg.output.dir, cfg.output.trigger_interval, true},
-            t_launch),
+      stop_(decomp_.comm(),
+            {cfg.time.wall_limit, cfg.output.dir, cfg.output.trigger_interval, true}, t_launch),
       schedule_(cfg.checkpoint, cfg.plot, wall_seconds()) {
   agree_on(decomp_.comm(), [&] {
     try {
@@ -86,8 +87,8 @@ std::string Simulation::load(const RestartPoint& r) {
   read_seconds_ = wall_seconds() - t0;
   outputs().set_identity({r.meta.lineage, true, r.meta.step});
   std::ostringstream os;
-  os << "restart from " << r.path << ": step " << step_ << ", time " << time_
-     << ", written on " << r.meta.nranks << " rank(s)\n"
+  os << "restart from " << r.path << ": step " << step_ << ", time " << time_ << ", written on "
+     << r.meta.nranks << " rank(s)\n"
      << describe(st, "restart read") << "\n";
   restart_line_ = os.str();
   return "";
@@ -119,8 +120,8 @@ double Simulation::begin(StopSignalHandlers& handlers) {
   handlers.arm();
   SLABHYDRO_MPI_CHECK(MPI_Barrier(decomp_.comm()));
   if (root) {
-    write_run_status(cfg_.output.dir, {"running", "", step_, time_, "", decomp_.size(),
-                                       cfg_.output.basename});
+    write_run_status(cfg_.output.dir,
+                     {"running", "", step_, time_, "", decomp_.size(), cfg_.output.basename});
     if (stop_.time_limit() > 0)
       std::cout << "time limit " << format_hms(stop_.time_limit())
                 << ": a checkpoint and a clean stop before it\n"
@@ -174,8 +175,7 @@ void Simulation::write_due(const StepRequest& req, double t_prev, bool done) {
   if (!asked) return;
   stop_.acknowledge(req);
   if (decomp_.rank() == 0 && !req.stop)
-    std::cout << req.why << ": checkpoint at step " << step_ << ", the run goes on\n"
-              << std::flush;
+    std::cout << req.why << ": checkpoint at step " << step_ << ", the run goes on\n" << std::flush;
 }
 
 // A checkpoint's cost goes into the time-limit margin and the schedule.

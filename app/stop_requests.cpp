@@ -7,8 +7,8 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <vector>
 #include <utility>
+#include <vector>
 
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
@@ -109,8 +109,8 @@ void StopRequests::record_checkpoint(double seconds) {
 int StopRequests::local_bits() {
   namespace b = stop_bits;
   const SignalsSeen seen = take_signals();
-  int bits = (seen.usr1 ? b::sigusr1 : 0) | (seen.term ? b::sigterm : 0) |
-             (seen.intr ? b::sigint : 0);
+  int bits =
+      (seen.usr1 ? b::sigusr1 : 0) | (seen.term ? b::sigterm : 0) | (seen.intr ? b::sigint : 0);
   if (rank_ != 0) return bits;
   const double now = clock_();
   if (cfg_.watch_files && now - last_file_check_ >= cfg_.file_check_interval) {

@@ -35,17 +35,16 @@ struct StepRequest {
   bool stop = false;  // ... and stop (implies dump)
   StopReason reason = StopReason::none;
   bool wall_checkpoint = false;  // the wall-clock cadence asks for a checkpoint (no message)
-  std::string why;    // for messages: "SIGUSR1", "dump_now", "SIGTERM and stop_now", ...
-  int bits = 0;       // the combined request bits (see stop_requests.cpp)
+  std::string why;               // for messages: "SIGUSR1", "dump_now", "SIGTERM and stop_now", ...
+  int bits = 0;                  // the combined request bits (see stop_requests.cpp)
 };
 
 struct StopConfig {
-  double time_limit = 0.0;            // seconds of wall clock from the start; 0: none
-  std::string dir;                    // where dump_now and stop_now are looked for
-  double file_check_interval = 1.0;   // seconds between looks for the files (rank 0)
+  double time_limit = 0.0;           // seconds of wall clock from the start; 0: none
+  std::string dir;                   // where dump_now and stop_now are looked for
+  double file_check_interval = 1.0;  // seconds between looks for the files (rank 0)
   bool watch_files = true;
 };
-
 
 class StopRequests {
  public:
@@ -92,8 +91,7 @@ class StopRequests {
 
 // The request bits, exposed for tests.
 namespace stop_bits {
-constexpr int sigusr1 = 1, dump_file = 2, sigterm = 4, sigint = 8, stop_file = 16,
-              time_limit = 32,
+constexpr int sigusr1 = 1, dump_file = 2, sigterm = 4, sigint = 8, stop_file = 16, time_limit = 32,
               wall_checkpoint = 64;  // rank 0: the wall-clock checkpoint cadence is due
 }
 // Turns combined bits into a request (pure; the same on every rank).

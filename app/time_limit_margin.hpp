@@ -22,5 +22,4 @@ double assumed_checkpoint(const MarginModel& m, double step_max, double checkpoi
 double time_limit_margin(const MarginModel& m, double limit, double step_max, double checkpoint_max,
                          bool checkpoint_measured);
 
-
 }  // namespace slabhydro

@@ -8,10 +8,10 @@
 namespace slabhydro {
 
 struct BenchArgs {
-  std::string deck;               // empty: inputs/flashio.yaml if present, else the defaults
+  std::string deck;                 // empty: inputs/flashio.yaml if present, else the defaults
   std::vector<Override> overrides;  // --set, --output-dir, --verify, in order
-  std::string json;               // --json FILE; empty: no JSON report
-  bool help = false;              // --help among them
+  std::string json;                 // --json FILE; empty: no JSON report
+  bool help = false;                // --help among them
 };
 
 constexpr const char* kBenchDefaultDeck = "inputs/flashio.yaml";

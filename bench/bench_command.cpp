@@ -10,24 +10,24 @@
 #include <iostream>
 #include <limits>
 
+#include "app/deck_source.hpp"
+#include "app/version.hpp"
 #include "bench/bench_config.hpp"
-#include "bench/bench_runner.hpp"
 #include "bench/bench_data.hpp"
 #include "bench/bench_io.hpp"
 #include "bench/bench_mpiio.hpp"
 #include "bench/bench_report.hpp"
+#include "bench/bench_runner.hpp"
 #include "bench/bench_verify.hpp"
 #include "common/collective.hpp"
-#include "app/deck_source.hpp"
 #include "common/error.hpp"
-#include "io/file_ops.hpp"
+#include "common/mpi_check.hpp"
+#include "common/timers.hpp"
 #include "decomposition/global_reduce.hpp"
 #include "decomposition/halo_exchange.hpp"
-#include "common/mpi_check.hpp"
 #include "decomposition/slab_decomposition.hpp"
+#include "io/file_ops.hpp"
 #include "io/slab_view_io.hpp"
-#include "common/timers.hpp"
-#include "app/version.hpp"
 
 namespace slabhydro {
 namespace {

@@ -26,10 +26,10 @@ void size_mesh(const Deck& d, BenchConfig& c, int nranks) {
   if (c.nx == 0) {
     c.scaling = BenchScaling::weak;
     if (c.nx_per_rank < c.ng)
-      d.fail("bench.nx_per_rank", "a slab of " + std::to_string(c.nx_per_rank) +
-                                      " columns is narrower than bench.ng = " +
-                                      std::to_string(c.ng) +
-                                      " (the guard cells must come from one neighbour)");
+      d.fail("bench.nx_per_rank",
+             "a slab of " + std::to_string(c.nx_per_rank) +
+                 " columns is narrower than bench.ng = " + std::to_string(c.ng) +
+                 " (the guard cells must come from one neighbour)");
     const long long nx = static_cast<long long>(c.nx_per_rank) * nranks;
     if (nx > (1 << 30))
       d.fail("bench.nx_per_rank", std::to_string(c.nx_per_rank) + " columns on " +
@@ -55,12 +55,14 @@ void size_mesh(const Deck& d, BenchConfig& c, int nranks) {
 void check_deflate(const Deck& d, const BenchConfig& c) {
   if (c.deflate == 0) return;
   if (c.chunk.kind == BenchChunk::Kind::none)
-    d.fail("bench.deflate", "compression needs a chunked layout: HDF5 compresses chunk by "
-                            "chunk; set bench.chunk to slab or ROWSxCOLUMNS");
+    d.fail("bench.deflate",
+           "compression needs a chunked layout: HDF5 compresses chunk by "
+           "chunk; set bench.chunk to slab or ROWSxCOLUMNS");
   if (c.io.mode == TransferMode::independent)
-    d.fail("bench.deflate", "parallel HDF5 writes compressed datasets only collectively, and "
-                            "io.mode is independent (" + d.where("io.mode") +
-                            "): use io.mode collective, or serial (rank 0 writes alone)");
+    d.fail("bench.deflate",
+           "parallel HDF5 writes compressed datasets only collectively, and "
+           "io.mode is independent (" +
+               d.where("io.mode") + "): use io.mode collective, or serial (rank 0 writes alone)");
   if (H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0)
     d.fail("bench.deflate", "this HDF5 library was built without the deflate (zlib) filter");
 }

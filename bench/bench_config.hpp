@@ -25,8 +25,8 @@ struct BenchChunk {
 
 struct BenchConfig {
   BenchScaling scaling = BenchScaling::weak;  // strong when bench.nx > 0
-  int nx_per_rank = 160;  // weak: columns of every slab; strong: of the widest
-  int nx = 0;             // global columns (weak: nx_per_rank * ranks)
+  int nx_per_rank = 160;                      // weak: columns of every slab; strong: of the widest
+  int nx = 0;                                 // global columns (weak: nx_per_rank * ranks)
   int ny = 256, ng = 4;
   IoOptions io;
   BenchChunk chunk;

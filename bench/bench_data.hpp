@@ -65,7 +65,6 @@ void bench_plot_vars(const Slab& s, const DvceArray3D<double>& u, const DvceArra
 
 // out(k, J, I) = the corner average as float32, shape (4, ny + 1,
 // corner_columns(s)). Needs the guard cells filled (halo + edge guards).
-void bench_corner_vars(const Slab& s, const DvceArray3D<double>& u,
-                       const DvceArray3D<float>& out);
+void bench_corner_vars(const Slab& s, const DvceArray3D<double>& u, const DvceArray3D<float>& out);
 
 }  // namespace slabhydro

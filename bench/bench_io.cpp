@@ -7,11 +7,11 @@
 #include <cstdio>
 
 #include "common/collective.hpp"
-#include "io/atomic_output.hpp"
 #include "common/error.hpp"
+#include "common/mpi_check.hpp"
+#include "io/atomic_output.hpp"
 #include "io/file_ops.hpp"
 #include "io/h5_attributes.hpp"
-#include "common/mpi_check.hpp"
 #include "io/slab_file.hpp"
 
 namespace slabhydro {

@@ -7,8 +7,8 @@
 
 #include "common/collective.hpp"
 #include "common/error.hpp"
-#include "io/file_ops.hpp"
 #include "common/mpi_check.hpp"
+#include "io/file_ops.hpp"
 #include "io/mpi_resources.hpp"
 
 namespace slabhydro {
@@ -39,7 +39,8 @@ class MpiFile {
 
 MPI_Offset offset_of(MPI_Comm comm, std::size_t bytes, const std::string& path) {
   if (bytes > static_cast<std::size_t>(INT_MAX))
-    throw Error(path + ": the MPI-IO baseline writes at most 2^31 - 1 bytes per rank, this rank has " +
+    throw Error(path +
+                ": the MPI-IO baseline writes at most 2^31 - 1 bytes per rank, this rank has " +
                 std::to_string(bytes) + " (use more ranks)");
   long long mine = static_cast<long long>(bytes), before = 0;
   SLABHYDRO_MPI_CHECK(MPI_Exscan(&mine, &before, 1, MPI_LONG_LONG, MPI_SUM, comm));
@@ -105,7 +106,8 @@ BenchPhases timed_baseline(MPI_Comm comm, const std::string& path,
 
 BenchPhases mpiio_write(MPI_Comm comm, const std::string& path,
                         const std::map<std::string, std::string>& hints, const void* buf,
-                        std::size_t bytes, bool fsync, std::map<std::string, std::string>* info_out) {
+                        std::size_t bytes, bool fsync,
+                        std::map<std::string, std::string>* info_out) {
   return timed_baseline(
       comm, path, hints, bytes, MPI_MODE_CREATE | MPI_MODE_WRONLY, "written",
       [&](MPI_File fh, MPI_Offset off) {

@@ -20,8 +20,8 @@ BenchMeasurement measurement(const char* name, const char* op, const std::string
   bm.datasets = datasets;
   bm.shape_ny = ny;
   bm.shape_nx = nx;
-  bm.data_bytes = static_cast<unsigned long long>(datasets) * ny * nx *
-                  (bm.datatype == "float64" ? 8 : 4);
+  bm.data_bytes =
+      static_cast<unsigned long long>(datasets) * ny * nx * (bm.datatype == "float64" ? 8 : 4);
   return bm;
 }
 

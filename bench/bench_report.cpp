@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
-#include "common/error.hpp"
 #include "bench/json_writer.hpp"
+#include "common/error.hpp"
 
 namespace slabhydro {
 namespace {
@@ -44,11 +44,14 @@ void json_stats(JsonWriter& j, const char* key, const BenchStats& s) {
 
 void json_phases(JsonWriter& j, const std::string& prefix, const BenchMeasurement& m,
                  BenchPhases BenchSample::*which) {
-  json_stats(j, (prefix + "open_s").c_str(), stat(m, [&](const BenchSample& s) { return (s.*which).open; }));
+  json_stats(j, (prefix + "open_s").c_str(),
+             stat(m, [&](const BenchSample& s) { return (s.*which).open; }));
   json_stats(j, (prefix + "transfer_s").c_str(),
              stat(m, [&](const BenchSample& s) { return (s.*which).transfer; }));
-  json_stats(j, (prefix + "close_s").c_str(), stat(m, [&](const BenchSample& s) { return (s.*which).close; }));
-  json_stats(j, (prefix + "total_s").c_str(), stat(m, [&](const BenchSample& s) { return (s.*which).total; }));
+  json_stats(j, (prefix + "close_s").c_str(),
+             stat(m, [&](const BenchSample& s) { return (s.*which).close; }));
+  json_stats(j, (prefix + "total_s").c_str(),
+             stat(m, [&](const BenchSample& s) { return (s.*which).total; }));
 }
 
 void json_measurement(JsonWriter& j, const BenchMeasurement& m) {
@@ -132,8 +135,8 @@ std::string bench_header(const BenchRun& r) {
      << (c.read ? ", checkpoint read back" : "")
      << (c.read ? (c.drop_cache ? " (page cache dropped first)" : " (from the page cache)") : "")
      << (c.verify ? ", every value verified" : "") << "\n";
-  os << "  output      " << c.dir << "/" << c.basename << "_*" << (c.keep_files ? " (kept)" : " (deleted)")
-     << "\n";
+  os << "  output      " << c.dir << "/" << c.basename << "_*"
+     << (c.keep_files ? " (kept)" : " (deleted)") << "\n";
   os << "  software    HDF5 " << r.hdf5_version << ", " << r.mpi_library << " (MPI "
      << r.mpi_version << "), Kokkos " << r.kokkos_space << "\n";
   return os.str();
@@ -178,8 +181,10 @@ std::string bench_table(const BenchRun& r) {
     auto med = [&](auto f) { return stat(m, f).median; };
     const BenchStats bw = stat(m, [&](const BenchSample& s) { return m.mib_per_s(s); });
     const BenchStats rt = stat(m, [&](const BenchSample& s) { return ratio(m, s); });
-    const std::string bws = fmt("%.1f", bw.min) + "/" + fmt("%.1f", bw.median) + "/" + fmt("%.1f", bw.max);
-    const std::string rts = fmt("%.2f", rt.min) + "/" + fmt("%.2f", rt.median) + "/" + fmt("%.2f", rt.max);
+    const std::string bws =
+        fmt("%.1f", bw.min) + "/" + fmt("%.1f", bw.median) + "/" + fmt("%.1f", bw.max);
+    const std::string rts =
+        fmt("%.2f", rt.min) + "/" + fmt("%.2f", rt.median) + "/" + fmt("%.2f", rt.max);
     std::snprintf(line, sizeof line, "%-16s %9.2f %8.4f %8.4f %8.4f %8.4f  %-25s %9.1f  %-20s\n",
                   m.name.c_str(), double(m.data_bytes) / kMiB,
                   med([](const BenchSample& s) { return s.prep; }),

@@ -19,22 +19,22 @@ BenchStats stats_of(std::vector<double> v);
 
 // One repetition of one file. Seconds are maxima over the ranks.
 struct BenchSample {
-  double prep = 0.0;          // making the data: device kernels, halo exchange, copy to host
-  BenchPhases hdf5;           // the file through slabhydro's writer (or reader)
-  BenchPhases baseline;       // the same bytes per rank through plain MPI-IO
-  bool baseline_first = true; // the order alternates between repetitions
+  double prep = 0.0;           // making the data: device kernels, halo exchange, copy to host
+  BenchPhases hdf5;            // the file through slabhydro's writer (or reader)
+  BenchPhases baseline;        // the same bytes per rank through plain MPI-IO
+  bool baseline_first = true;  // the order alternates between repetitions
 };
 
 struct BenchMeasurement {
   std::string name;       // checkpoint | plot | plot_corners | checkpoint_read
   std::string operation;  // write | read
   std::string path, baseline_path;
-  std::string datatype;   // float64 | float32
+  std::string datatype;  // float64 | float32
   int datasets = 0;
-  long long shape_ny = 0, shape_nx = 0;    // of every dataset
-  unsigned long long data_bytes = 0;       // all ranks, values only (also the baseline's size)
-  unsigned long long file_bytes = 0;       // size of the HDF5 file (metadata, compression)
-  std::vector<unsigned long long> chunk;   // chunk shape, empty: contiguous
+  long long shape_ny = 0, shape_nx = 0;   // of every dataset
+  unsigned long long data_bytes = 0;      // all ranks, values only (also the baseline's size)
+  unsigned long long file_bytes = 0;      // size of the HDF5 file (metadata, compression)
+  std::vector<unsigned long long> chunk;  // chunk shape, empty: contiguous
   std::vector<BenchSample> samples;
 
   double mib_per_s(const BenchSample& s) const;           // data_bytes / hdf5.total
@@ -47,8 +47,8 @@ struct BenchRun {
   int nx_local_min = 0, nx_local_max = 0;
   std::string slabhydro_version, hdf5_version, mpi_library, mpi_version, kokkos_space;
   std::map<std::string, std::string> mpiio_info;  // hints MPI-IO reports for an open file
-  bool cache_dropped = false;     // bench.drop_cache took effect before every read
-  long long verified_values = -1; // values checked by --verify; -1: not verified
+  bool cache_dropped = false;                     // bench.drop_cache took effect before every read
+  long long verified_values = -1;                 // values checked by --verify; -1: not verified
   std::vector<BenchMeasurement> measurements;
 };
 

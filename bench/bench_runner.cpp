@@ -8,25 +8,25 @@
 #include <functional>
 #include <iostream>
 #include <limits>
+#include "app/deck_source.hpp"
+#include "app/version.hpp"
 #include "bench/bench_config.hpp"
 #include "bench/bench_data.hpp"
 #include "bench/bench_io.hpp"
-#include "bench/bench_plan.hpp"
 #include "bench/bench_mpiio.hpp"
+#include "bench/bench_plan.hpp"
 #include "bench/bench_report.hpp"
 #include "bench/bench_verify.hpp"
 #include "common/collective.hpp"
-#include "app/deck_source.hpp"
 #include "common/error.hpp"
-#include "io/file_ops.hpp"
+#include "common/mpi_check.hpp"
+#include "common/timers.hpp"
 #include "decomposition/global_reduce.hpp"
 #include "decomposition/halo_exchange.hpp"
-#include "common/mpi_check.hpp"
 #include "decomposition/slab_decomposition.hpp"
-#include "io/slab_view_io.hpp"
-#include "common/timers.hpp"
-#include "app/version.hpp"
+#include "io/file_ops.hpp"
 #include "io/library_versions.hpp"
+#include "io/slab_view_io.hpp"
 
 namespace slabhydro {
 namespace {
@@ -110,10 +110,10 @@ class BenchRunner {
     write_plot(r.measurements[1], baseline_first);
     write_corners(r.measurements[2], baseline_first);
     if (cfg_.verify) {
-      r.verified_values += bench_verify_file(comm_, r.measurements[0].path,
-                                             BenchFileKind::checkpoint, s_, cfg_.io);
-      r.verified_values += bench_verify_file(comm_, r.measurements[1].path,
-                                             BenchFileKind::plot, s_, cfg_.io);
+      r.verified_values +=
+          bench_verify_file(comm_, r.measurements[0].path, BenchFileKind::checkpoint, s_, cfg_.io);
+      r.verified_values +=
+          bench_verify_file(comm_, r.measurements[1].path, BenchFileKind::plot, s_, cfg_.io);
       r.verified_values += bench_verify_file(comm_, r.measurements[2].path,
                                              BenchFileKind::plot_corners, s_, cfg_.io);
     }
@@ -165,9 +165,9 @@ class BenchRunner {
 
   // One repetition of one file: the HDF5 write (with its preparation) and the
   // MPI-IO baseline of the same bytes per rank, in the given order.
-  void pair(BenchMeasurement& bm, bool baseline_first, const std::function<void(BenchSample&)>& hdf5,
-            const void* base_buf, std::size_t base_bytes,
-            std::map<std::string, std::string>* info = nullptr) {
+  void pair(BenchMeasurement& bm, bool baseline_first,
+            const std::function<void(BenchSample&)>& hdf5, const void* base_buf,
+            std::size_t base_bytes, std::map<std::string, std::string>* info = nullptr) {
     BenchSample s;
     s.baseline_first = baseline_first;
     auto baseline = [&] {
@@ -184,47 +184,56 @@ class BenchRunner {
   void write_checkpoint(BenchMeasurement& bm, bool baseline_first,
                         std::map<std::string, std::string>* info) {
     const std::vector<std::string>& names = bench_unknown_names();
-    pair(bm, baseline_first, [&](BenchSample& s) {
-      // As the checkpoint writer: the device state to its host mirror (nothing
-      // to do on a host backend), then the guarded planes straight to HDF5.
-      s.prep = timed([&] { Kokkos::deep_copy(hu_, u_); });
-      std::vector<const double*> planes;
-      for (int v = 0; v < kBenchUnknowns; ++v) planes.push_back(slab_plane(s_, hu_, v));
-      s.hdf5 = bench_write_file<double>(comm_, bm.path, write_options(bm), slab_block(s_), names,
-                                        planes, meta(BenchFileKind::checkpoint));
-    }, packed_.data(), packed_.size() * sizeof(double), info);
+    pair(
+        bm, baseline_first,
+        [&](BenchSample& s) {
+          // As the checkpoint writer: the device state to its host mirror (nothing
+          // to do on a host backend), then the guarded planes straight to HDF5.
+          s.prep = timed([&] { Kokkos::deep_copy(hu_, u_); });
+          std::vector<const double*> planes;
+          for (int v = 0; v < kBenchUnknowns; ++v) planes.push_back(slab_plane(s_, hu_, v));
+          s.hdf5 = bench_write_file<double>(comm_, bm.path, write_options(bm), slab_block(s_),
+                                            names, planes, meta(BenchFileKind::checkpoint));
+        },
+        packed_.data(), packed_.size() * sizeof(double), info);
   }
 
   void write_plot(BenchMeasurement& bm, bool baseline_first) {
     const std::size_t plane = std::size_t(s_.mesh.ny) * s_.nx_local;
-    pair(bm, baseline_first, [&](BenchSample& s) {
-      s.prep = timed([&] {
-        bench_plot_vars(s_, u_, plot_);
-        Kokkos::deep_copy(hplot_, plot_);
-      });
-      std::vector<const float*> planes;
-      for (int k = 0; k < kBenchPlotVars; ++k) planes.push_back(hplot_.data() + k * plane);
-      const SlabBlock b{s_.mesh.nx, s_.mesh.ny, s_.x_offset, s_.nx_local, 0};
-      s.hdf5 = bench_write_file<float>(comm_, bm.path, write_options(bm), b, bench_plot_names(),
-                                       planes, meta(BenchFileKind::plot));
-    }, hplot_.data(), plane * kBenchPlotVars * sizeof(float));
+    pair(
+        bm, baseline_first,
+        [&](BenchSample& s) {
+          s.prep = timed([&] {
+            bench_plot_vars(s_, u_, plot_);
+            Kokkos::deep_copy(hplot_, plot_);
+          });
+          std::vector<const float*> planes;
+          for (int k = 0; k < kBenchPlotVars; ++k) planes.push_back(hplot_.data() + k * plane);
+          const SlabBlock b{s_.mesh.nx, s_.mesh.ny, s_.x_offset, s_.nx_local, 0};
+          s.hdf5 = bench_write_file<float>(comm_, bm.path, write_options(bm), b, bench_plot_names(),
+                                           planes, meta(BenchFileKind::plot));
+        },
+        hplot_.data(), plane * kBenchPlotVars * sizeof(float));
   }
 
   void write_corners(BenchMeasurement& bm, bool baseline_first) {
     const std::size_t plane = std::size_t(s_.mesh.ny + 1) * ncorner_;
-    pair(bm, baseline_first, [&](BenchSample& s) {
-      s.prep = timed([&] {
-        halo_.exchange(u_);  // the neighbour's column for the corners at slab boundaries
-        bench_fill_edge_guards(s_, u_);
-        bench_corner_vars(s_, u_, corners_);
-        Kokkos::deep_copy(hcorners_, corners_);
-      });
-      std::vector<const float*> planes;
-      for (int k = 0; k < kBenchPlotVars; ++k) planes.push_back(hcorners_.data() + k * plane);
-      const SlabBlock b{s_.mesh.nx + 1, s_.mesh.ny + 1, s_.x_offset, ncorner_, 0};
-      s.hdf5 = bench_write_file<float>(comm_, bm.path, write_options(bm), b, bench_plot_names(),
-                                       planes, meta(BenchFileKind::plot_corners));
-    }, hcorners_.data(), plane * kBenchPlotVars * sizeof(float));
+    pair(
+        bm, baseline_first,
+        [&](BenchSample& s) {
+          s.prep = timed([&] {
+            halo_.exchange(u_);  // the neighbour's column for the corners at slab boundaries
+            bench_fill_edge_guards(s_, u_);
+            bench_corner_vars(s_, u_, corners_);
+            Kokkos::deep_copy(hcorners_, corners_);
+          });
+          std::vector<const float*> planes;
+          for (int k = 0; k < kBenchPlotVars; ++k) planes.push_back(hcorners_.data() + k * plane);
+          const SlabBlock b{s_.mesh.nx + 1, s_.mesh.ny + 1, s_.x_offset, ncorner_, 0};
+          s.hdf5 = bench_write_file<float>(comm_, bm.path, write_options(bm), b, bench_plot_names(),
+                                           planes, meta(BenchFileKind::plot_corners));
+        },
+        hcorners_.data(), plane * kBenchPlotVars * sizeof(float));
   }
 
   // Restart-style: every rank reads its columns into a guarded array, which
@@ -242,8 +251,8 @@ class BenchRunner {
     if (baseline_first) baseline();
     std::vector<double*> planes;
     for (int v = 0; v < kBenchUnknowns; ++v) planes.push_back(slab_plane(s_, hur_, v));
-    s.hdf5 = bench_read_file<double>(comm_, bm.path, cfg_.io, slab_block(s_),
-                                     bench_unknown_names(), planes);
+    s.hdf5 = bench_read_file<double>(comm_, bm.path, cfg_.io, slab_block(s_), bench_unknown_names(),
+                                     planes);
     s.prep = timed([&] { Kokkos::deep_copy(ur_, hur_); });
     if (!baseline_first) baseline();
     record_size(bm);

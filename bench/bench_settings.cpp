@@ -27,8 +27,10 @@ Setting<C> chunk_setting() {
             static const std::regex shape("^([0-9]{1,9})x([0-9]{1,9})$");
             std::smatch m;
             if (!std::regex_match(s, m, shape))
-              d.fail(key, "must be none (contiguous), slab (one chunk per slab) or ROWSxCOLUMNS "
-                          "such as 64x128, got '" + s + "'");
+              d.fail(key,
+                     "must be none (contiguous), slab (one chunk per slab) or ROWSxCOLUMNS "
+                     "such as 64x128, got '" +
+                         s + "'");
             c.chunk = {BenchChunk::Kind::shape, std::stoll(m[1]), std::stoll(m[2])};
             if (c.chunk.ny < 1 || c.chunk.nx < 1)
               d.fail(key, "chunk extents must be at least 1, got '" + s + "'");
@@ -41,36 +43,44 @@ Setting<C> chunk_setting() {
 
 Settings<C> own_settings() {
   return {
-      int_setting<C>("bench.nx", 0,
-                     "global columns: strong scaling; 0: weak scaling with bench.nx_per_rank",
-                     at_least(0), [](auto& c) -> auto& { return c.nx; }),
-      int_setting<C>("bench.nx_per_rank", 160,
-                     "columns per rank when bench.nx is 0 (160 x 256 zones x 24 float64 = "
-                     "FLASH-IO's 7.5 MiB)",
-                     at_least(1, 1 << 24), [](auto& c) -> auto& { return c.nx_per_rank; }),
-      int_setting<C>("bench.ny", 256, "rows", at_least(1, 1 << 24),
-                     [](auto& c) -> auto& { return c.ny; }),
-      int_setting<C>("bench.ng", 4, "guard cells around each slab in memory (FLASH-IO: 4)",
-                     at_least(1, 64), [](auto& c) -> auto& { return c.ng; }),
+      int_setting<C>(
+          "bench.nx", 0, "global columns: strong scaling; 0: weak scaling with bench.nx_per_rank",
+          at_least(0), [](auto& c) -> auto& { return c.nx; }),
+      int_setting<C>(
+          "bench.nx_per_rank", 160,
+          "columns per rank when bench.nx is 0 (160 x 256 zones x 24 float64 = "
+          "FLASH-IO's 7.5 MiB)",
+          at_least(1, 1 << 24), [](auto& c) -> auto& { return c.nx_per_rank; }),
+      int_setting<C>(
+          "bench.ny", 256, "rows", at_least(1, 1 << 24), [](auto& c) -> auto& { return c.ny; }),
+      int_setting<C>(
+          "bench.ng", 4, "guard cells around each slab in memory (FLASH-IO: 4)", at_least(1, 64),
+          [](auto& c) -> auto& { return c.ng; }),
       chunk_setting(),
-      int_setting<C>("bench.deflate", 0,
-                     "gzip level (0: off); needs bench.chunk, and io.mode collective or serial",
-                     at_least(0, 9), [](auto& c) -> auto& { return c.deflate; }),
-      bool_setting<C>("bench.fsync", true, "flush every file to stable storage before close",
-                      [](auto& c) -> auto& { return c.fsync; }),
-      int_setting<C>("bench.repetitions", 3, "times each file (and its baseline) is written",
-                     at_least(1, 1000), [](auto& c) -> auto& { return c.repetitions; }),
-      bool_setting<C>("bench.keep_files", false, "keep the last repetition's files",
-                      [](auto& c) -> auto& { return c.keep_files; }),
-      bool_setting<C>("bench.read", true, "read the checkpoint back restart-style, timed",
-                      [](auto& c) -> auto& { return c.read; }),
-      bool_setting<C>("bench.drop_cache", true,
-                      "drop a file's cached pages before reading it (fsync + posix_fadvise "
-                      "DONTNEED)",
-                      [](auto& c) -> auto& { return c.drop_cache; }),
-      bool_setting<C>("bench.verify", false,
-                      "read every file back and check every value (also --verify)",
-                      [](auto& c) -> auto& { return c.verify; }),
+      int_setting<C>(
+          "bench.deflate", 0,
+          "gzip level (0: off); needs bench.chunk, and io.mode collective or serial",
+          at_least(0, 9), [](auto& c) -> auto& { return c.deflate; }),
+      bool_setting<C>(
+          "bench.fsync", true, "flush every file to stable storage before close",
+          [](auto& c) -> auto& { return c.fsync; }),
+      int_setting<C>(
+          "bench.repetitions", 3, "times each file (and its baseline) is written",
+          at_least(1, 1000), [](auto& c) -> auto& { return c.repetitions; }),
+      bool_setting<C>(
+          "bench.keep_files", false, "keep the last repetition's files",
+          [](auto& c) -> auto& { return c.keep_files; }),
+      bool_setting<C>(
+          "bench.read", true, "read the checkpoint back restart-style, timed",
+          [](auto& c) -> auto& { return c.read; }),
+      bool_setting<C>(
+          "bench.drop_cache", true,
+          "drop a file's cached pages before reading it (fsync + posix_fadvise "
+          "DONTNEED)",
+          [](auto& c) -> auto& { return c.drop_cache; }),
+      bool_setting<C>(
+          "bench.verify", false, "read every file back and check every value (also --verify)",
+          [](auto& c) -> auto& { return c.verify; }),
   };
 }
 

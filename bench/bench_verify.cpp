@@ -7,11 +7,11 @@
 #include "bench/bench_data.hpp"
 #include "common/collective.hpp"
 #include "common/error.hpp"
+#include "common/mpi_check.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/h5_handle.hpp"
 #include "io/h5_objects.hpp"
 #include "io/h5_props.hpp"
-#include "common/mpi_check.hpp"
 #include "io/slab_field_io.hpp"
 #include "io/slab_file.hpp"
 
@@ -79,8 +79,8 @@ long long check_values(SlabFile& f, BenchFileKind kind, const Slab& s, const Lay
     for (long long j = 0; j < l.ny; ++j)
       for (int i = 0; i < ncols; ++i) {
         const long long ig = s.x_offset + i;
-        const double want64 = corners ? bench_corner_expected(v, ig, j, m.nx, m.ny)
-                                      : bench_pattern(v, ig, j, m.nx);
+        const double want64 =
+            corners ? bench_corner_expected(v, ig, j, m.nx, m.ny) : bench_pattern(v, ig, j, m.nx);
         const T want = static_cast<T>(want64);
         const T got = plane[std::size_t(j) * ncols + i];
         ++checked;
@@ -98,8 +98,7 @@ long long check_values(SlabFile& f, BenchFileKind kind, const Slab& s, const Lay
   long long totals[2] = {wrong, checked}, sums[2] = {0, 0};
   SLABHYDRO_MPI_CHECK(MPI_Allreduce(totals, sums, 2, MPI_LONG_LONG, MPI_SUM, f.comm()));
   agree(f.comm(), wrong > 0 ? f.path() + ": verification failed: " + std::to_string(sums[0]) +
-                                  " of " + std::to_string(sums[1]) + " values wrong; first " +
-                                  first
+                                  " of " + std::to_string(sums[1]) + " values wrong; first " + first
                             : std::string());
   return sums[1];
 }

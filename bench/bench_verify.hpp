@@ -18,7 +18,6 @@
 
 namespace slabhydro {
 
-
 // Returns the number of values checked on all ranks together.
 long long bench_verify_file(MPI_Comm comm, const std::string& path, BenchFileKind kind,
                             const Slab& slab, const IoOptions& io);

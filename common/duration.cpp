@@ -36,8 +36,7 @@ double parse_duration(const std::string& text, const std::string& what) {
   std::string sec = f.back();
   const std::size_t dot = sec.find('.');
   if (!is_uint(sec.substr(0, dot)) ||
-      (dot != std::string::npos && sec.size() > dot + 1 &&
-       !is_uint(sec.substr(dot + 1))))
+      (dot != std::string::npos && sec.size() > dot + 1 && !is_uint(sec.substr(dot + 1))))
     throw bad("expected a duration [[D-]HH:]MM:]SS, e.g. 01:30:00");
   for (std::size_t k = 0; k + 1 < f.size(); ++k)
     if (!is_uint(f[k])) throw bad("expected a duration [[D-]HH:]MM:]SS, e.g. 01:30:00");

@@ -14,8 +14,8 @@ inline void mpi_check(int rc, const char* expr, const char* file, int line) {
   char msg[MPI_MAX_ERROR_STRING];
   int len = 0;
   MPI_Error_string(rc, msg, &len);
-  throw Error(std::string(file) + ":" + std::to_string(line) + ": " + expr + " failed: " +
-              std::string(msg, len));
+  throw Error(std::string(file) + ":" + std::to_string(line) + ": " + expr +
+              " failed: " + std::string(msg, len));
 }
 
 }  // namespace slabhydro

@@ -12,7 +12,8 @@ namespace slabhydro {
 // True when the halo exchange may pass device pointers to MPI. Call after
 // MPI_Init. Host-accessible memory never needs staging, whatever this says.
 bool mpi_accepts_device_memory();
-// For the run header and --version: "ON (build setting)", "AUTO: yes (MPIX_Query_cuda_support)", ...
+// For the run header and --version: "ON (build setting)", "AUTO: yes (MPIX_Query_cuda_support)",
+// ...
 std::string device_mpi_description();
 
 }  // namespace slabhydro

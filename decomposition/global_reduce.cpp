@@ -1,7 +1,7 @@
 #include "decomposition/global_reduce.hpp"
 
-#include "solver/digest.hpp"
 #include "common/mpi_check.hpp"
+#include "solver/digest.hpp"
 
 namespace slabhydro {
 namespace {
@@ -48,8 +48,8 @@ std::vector<T> gather_columns(const SlabDecomposition& d, const std::vector<T>& 
   return all;
 }
 
-template std::vector<double> gather_columns(const SlabDecomposition&,
-                                            const std::vector<double>&, int);
+template std::vector<double> gather_columns(const SlabDecomposition&, const std::vector<double>&,
+                                            int);
 template std::vector<std::uint64_t> gather_columns(const SlabDecomposition&,
                                                    const std::vector<std::uint64_t>&, int);
 
@@ -62,8 +62,7 @@ std::uint64_t state_digest(const SlabDecomposition& d, const DvceArray3D<double>
   return digest;
 }
 
-std::array<double, 4> conserved_totals(const SlabDecomposition& d,
-                                       const DvceArray3D<double>& u) {
+std::array<double, 4> conserved_totals(const SlabDecomposition& d, const DvceArray3D<double>& u) {
   const Slab& s = d.slab();
   std::vector<double> sums;  // sums[v * nx_local + i]
   column_sums(s, u, sums);

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "solver/kokkos_types.hpp"
 #include "decomposition/slab_decomposition.hpp"
+#include "solver/kokkos_types.hpp"
 
 namespace slabhydro {
 

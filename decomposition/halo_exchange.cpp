@@ -2,11 +2,11 @@
 
 #include <string>
 
-#include "solver/backend.hpp"
-#include "solver/eos.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
 #include "decomposition/device_mpi.hpp"
+#include "solver/backend.hpp"
+#include "solver/eos.hpp"
 
 namespace slabhydro {
 namespace {
@@ -15,24 +15,26 @@ constexpr int kTagRightward = 1;  // travels to the right neighbour (its left gu
 constexpr int kTagLeftward = 0;   // travels to the left neighbour (its right guards)
 
 // Buffer layout: buf[(v * ny + j) * ng + g].
-void pack(const Slab& s, int nvar, const DvceArray3D<double>& u,
-          const DvceArray1D<double>& to_left, const DvceArray1D<double>& to_right) {
+void pack(const Slab& s, int nvar, const DvceArray3D<double>& u, const DvceArray1D<double>& to_left,
+          const DvceArray1D<double>& to_right) {
   const int ng = s.mesh.ng, ny = s.mesh.ny, js = s.js(), is = s.is(), ie = s.ie();
-  par_for("halo::pack", 0, nvar * ny, 0, ng, KOKKOS_LAMBDA(const int vj, const int g) {
-    const int v = vj / ny, j = js + vj % ny;
-    to_left(vj * ng + g) = u(v, j, is + g);
-    to_right(vj * ng + g) = u(v, j, ie - ng + g);
-  });
+  par_for(
+      "halo::pack", 0, nvar * ny, 0, ng, KOKKOS_LAMBDA(const int vj, const int g) {
+        const int v = vj / ny, j = js + vj % ny;
+        to_left(vj * ng + g) = u(v, j, is + g);
+        to_right(vj * ng + g) = u(v, j, ie - ng + g);
+      });
 }
 
 // first_column: the first guard column the buffer fills.
 void unpack(const Slab& s, int nvar, const DvceArray1D<double>& buf, int first_column,
             const DvceArray3D<double>& u) {
   const int ng = s.mesh.ng, ny = s.mesh.ny, js = s.js();
-  par_for("halo::unpack", 0, nvar * ny, 0, ng, KOKKOS_LAMBDA(const int vj, const int g) {
-    const int v = vj / ny, j = js + vj % ny;
-    u(v, j, first_column + g) = buf(vj * ng + g);
-  });
+  par_for(
+      "halo::unpack", 0, nvar * ny, 0, ng, KOKKOS_LAMBDA(const int vj, const int g) {
+        const int v = vj / ny, j = js + vj % ny;
+        u(v, j, first_column + g) = buf(vj * ng + g);
+      });
 }
 
 template <class V>
@@ -47,7 +49,8 @@ HaloExchange::HaloExchange(const SlabDecomposition& decomp, int nvar)
       nvar_(nvar),
       count_(nvar * decomp.slab().mesh.ny * decomp.slab().mesh.ng),
       stage_(device_memory_is_separate() && !mpi_accepts_device_memory()) {
-  if (nvar < 1) throw Error("halo exchange: needs at least one variable, got " + std::to_string(nvar));
+  if (nvar < 1)
+    throw Error("halo exchange: needs at least one variable, got " + std::to_string(nvar));
   using V = DvceArray1D<double>;
   send_left_ = make_uninitialized<V>("halo::send_left", count_);
   send_right_ = make_uninitialized<V>("halo::send_right", count_);
@@ -63,16 +66,15 @@ HaloExchange::HaloExchange(const SlabDecomposition& decomp, int nvar)
 void HaloExchange::exchange(const DvceArray3D<double>& u) {
   const Slab& s = decomp_.slab();
   if (u.extent_int(0) != nvar_ || u.extent_int(1) != s.ny_tot() || u.extent_int(2) != s.nx_tot())
-    throw Error("halo exchange: view '" + u.label() + "' is not shaped (" +
-                std::to_string(nvar_) + ", " + std::to_string(s.ny_tot()) + ", " +
-                std::to_string(s.nx_tot()) + ") like this slab's " + std::to_string(nvar_) +
-                " variables");
+    throw Error("halo exchange: view '" + u.label() + "' is not shaped (" + std::to_string(nvar_) +
+                ", " + std::to_string(s.ny_tot()) + ", " + std::to_string(s.nx_tot()) +
+                ") like this slab's " + std::to_string(nvar_) + " variables");
   const MPI_Comm comm = decomp_.comm();
   const int left = decomp_.left(), right = decomp_.right();
   MPI_Request req[4];
   // 0: from left, 1: from right, 2: to left, 3: to right
-  SLABHYDRO_MPI_CHECK(MPI_Irecv(data_for_mpi(recv_left_, h_recv_left_, stage_), count_,
-                                MPI_DOUBLE, left, kTagRightward, comm, &req[0]));
+  SLABHYDRO_MPI_CHECK(MPI_Irecv(data_for_mpi(recv_left_, h_recv_left_, stage_), count_, MPI_DOUBLE,
+                                left, kTagRightward, comm, &req[0]));
   SLABHYDRO_MPI_CHECK(MPI_Irecv(data_for_mpi(recv_right_, h_recv_right_, stage_), count_,
                                 MPI_DOUBLE, right, kTagLeftward, comm, &req[1]));
   pack(s, nvar_, u, send_left_, send_right_);
@@ -81,8 +83,8 @@ void HaloExchange::exchange(const DvceArray3D<double>& u) {
     Kokkos::deep_copy(h_send_right_, send_right_);
   }
   Kokkos::fence();
-  SLABHYDRO_MPI_CHECK(MPI_Isend(data_for_mpi(send_left_, h_send_left_, stage_), count_,
-                                MPI_DOUBLE, left, kTagLeftward, comm, &req[2]));
+  SLABHYDRO_MPI_CHECK(MPI_Isend(data_for_mpi(send_left_, h_send_left_, stage_), count_, MPI_DOUBLE,
+                                left, kTagLeftward, comm, &req[2]));
   SLABHYDRO_MPI_CHECK(MPI_Isend(data_for_mpi(send_right_, h_send_right_, stage_), count_,
                                 MPI_DOUBLE, right, kTagRightward, comm, &req[3]));
   for (int done = 0; done < 2; ++done) {

@@ -4,9 +4,9 @@
 // device, send, unpack each side as it arrives, wait for the sends.
 // The variable count is NVAR (the conserved state) unless given: the I/O
 // benchmark exchanges its 24 unknowns through the same code.
+#include "decomposition/slab_decomposition.hpp"
 #include "solver/eos.hpp"
 #include "solver/kokkos_types.hpp"
-#include "decomposition/slab_decomposition.hpp"
 
 namespace slabhydro {
 

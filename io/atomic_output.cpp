@@ -5,8 +5,8 @@
 
 #include "common/collective.hpp"
 #include "common/error.hpp"
-#include "io/file_ops.hpp"
 #include "common/mpi_check.hpp"
+#include "io/file_ops.hpp"
 
 namespace slabhydro {
 namespace {
@@ -78,7 +78,7 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
     });
   } catch (const Error& e) {
     if (rank == 0) std::remove(tmp.c_str());  // best effort; the error below matters
-    if (e.collective()) MPI_Barrier(comm);      // no rank goes on before it is gone
+    if (e.collective()) MPI_Barrier(comm);    // no rank goes on before it is gone
     throw Error(path + " was not written: " + e.what(), e.collective());
   }
   const double t1 = now();
@@ -98,9 +98,8 @@ std::string describe(const FileStats& s, const char* verb) {
                   s.path.c_str(), static_cast<unsigned long long>(s.bytes), s.seconds,
                   s.sync_seconds, s.mib_per_s());
   else
-    std::snprintf(buf, sizeof buf, "%s %s: %llu bytes in %.3f s, %.1f MiB/s", verb,
-                  s.path.c_str(), static_cast<unsigned long long>(s.bytes), s.seconds,
-                  s.mib_per_s());
+    std::snprintf(buf, sizeof buf, "%s %s: %llu bytes in %.3f s, %.1f MiB/s", verb, s.path.c_str(),
+                  static_cast<unsigned long long>(s.bytes), s.seconds, s.mib_per_s());
   return buf;
 }
 

@@ -18,18 +18,20 @@ namespace slabhydro {
 
 struct FileStats {
   std::string path;
-  std::uint64_t bytes = 0;  // size of the file
-  double seconds = 0.0;     // wall time, open to rename (rank 0, after all ranks finished)
+  std::uint64_t bytes = 0;    // size of the file
+  double seconds = 0.0;       // wall time, open to rename (rank 0, after all ranks finished)
   double sync_seconds = 0.0;  // the part spent making it durable: flush (MPI_File_sync),
                               // close, fsync, rename, directory fsync
-  double mib_per_s() const { return seconds > 0 ? double(bytes) / (1024.0 * 1024.0) / seconds : 0.0; }
+  double mib_per_s() const {
+    return seconds > 0 ? double(bytes) / (1024.0 * 1024.0) / seconds : 0.0;
+  }
 };
 
 // This rank's seconds in each phase of write_atomically.
 struct AtomicPhases {
-  double open = 0.0;      // the space check and reservation, the file's creation
-  double body = 0.0;      // body(f): the datasets and attributes
-  double close = 0.0;     // flush, close, fsync, rename
+  double open = 0.0;   // the space check and reservation, the file's creation
+  double body = 0.0;   // body(f): the datasets and attributes
+  double close = 0.0;  // flush, close, fsync, rename
   double total = 0.0;
 };
 

@@ -25,8 +25,8 @@ constexpr long long kMaxCells = 1LL << 30;
 
 // Dataset paths of the conserved variables, in the order of u(var, j, i).
 inline const std::vector<std::string>& checkpoint_fields() {
-  static const std::vector<std::string> names = {"/fields/dens", "/fields/momx",
-                                                 "/fields/momy", "/fields/ener"};
+  static const std::vector<std::string> names = {"/fields/dens", "/fields/momx", "/fields/momy",
+                                                 "/fields/ener"};
   return names;
 }
 constexpr const char* kCoordinateX = "/coordinates/x";

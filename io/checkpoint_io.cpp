@@ -2,15 +2,15 @@
 
 #include <chrono>
 
-#include "io/checkpoint_format.hpp"
-#include "common/coordinates.hpp"
 #include "common/collective.hpp"
+#include "common/coordinates.hpp"
 #include "common/error.hpp"
+#include "common/mpi_check.hpp"
+#include "io/checkpoint_format.hpp"
 #include "io/file_meta.hpp"
 #include "io/file_ops.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/h5_objects.hpp"
-#include "common/mpi_check.hpp"
 #include "io/slab_view_io.hpp"
 
 namespace slabhydro {

@@ -51,5 +51,4 @@ CheckpointAttributes read_checkpoint_meta(const std::string& path);
 FileStats read_checkpoint_fields(MPI_Comm comm, const std::string& path, const Slab& slab,
                                  const DvceArray3D<double>& u, const IoOptions& opt);
 
-
 }  // namespace slabhydro

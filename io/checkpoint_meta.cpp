@@ -21,8 +21,8 @@ std::vector<std::string> value_problems(const CheckpointMeta& m) {
   };
   need(std::isfinite(m.dt) && m.dt >= 0, "dt " + exact_text(m.dt) + " is not finite and >= 0");
   if (m.step == 0)
-    need(m.time == 0 && m.dt == 0, "step 0 with time " + exact_text(m.time) + " and dt " + exact_text(m.dt) +
-                                       " (a run starts at time 0)");
+    need(m.time == 0 && m.dt == 0, "step 0 with time " + exact_text(m.time) + " and dt " +
+                                       exact_text(m.dt) + " (a run starts at time 0)");
   else
     need(m.time > 0 && m.dt > 0 && m.dt <= m.time,
          "step " + std::to_string(m.step) + " with time " + exact_text(m.time) + " and dt " +
@@ -38,8 +38,8 @@ std::vector<std::string> value_problems(const CheckpointMeta& m) {
   if (bc_ok)
     for (int k = 0; k < 4; k += 2)
       need((b[k] == BoundaryType::periodic) == (b[k + 1] == BoundaryType::periodic),
-           std::string("boundary_") + kBoundaryKeys[k] + " and boundary_" +
-               kBoundaryKeys[k + 1] + " are not both periodic or both not");
+           std::string("boundary_") + kBoundaryKeys[k] + " and boundary_" + kBoundaryKeys[k + 1] +
+               " are not both periodic or both not");
   need(m.nranks >= 1 && m.nranks <= (1LL << 31),
        "nranks " + std::to_string(m.nranks) + " is not a rank count");
   TransferMode mode;
@@ -62,9 +62,10 @@ CheckpointAttributes read_checkpoint_attributes(hid_t root, const std::string& w
     throw Error(what + ": not a slabhydro checkpoint (format '" + m.format + "')");
   m.format_version = read_int_attribute(root, "format_version", what);
   if (m.format_version == 1)
-    throw Error(what + ": checkpoint format version 1 (slabhydro 0.1) has no metadata "
-                       "checksum and no lineage, and this slabhydro does not restart from it; "
-                       "finish that run with slabhydro 0.1");
+    throw Error(what +
+                ": checkpoint format version 1 (slabhydro 0.1) has no metadata "
+                "checksum and no lineage, and this slabhydro does not restart from it; "
+                "finish that run with slabhydro 0.1");
   if (m.format_version != kCheckpointVersion)
     throw Error(what + ": checkpoint format version " + std::to_string(m.format_version) +
                 " is not one this slabhydro reads (" + std::to_string(kCheckpointVersion) + ")");

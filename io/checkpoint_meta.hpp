@@ -19,29 +19,30 @@
 namespace slabhydro {
 
 struct CheckpointMeta {
-  std::string format;              // kCheckpointFormat
+  std::string format;  // kCheckpointFormat
   long long format_version = 0;
-  std::string lineage;             // the run lineage (lineage.hpp)
+  std::string lineage;  // the run lineage (lineage.hpp)
   double time = 0.0;
   long long step = 0;
-  double dt = 0.0;                 // the last step's dt (0 before the first)
+  double dt = 0.0;  // the last step's dt (0 before the first)
   long long nx = 0, ny = 0;
   double x1min = 0, x1max = 0, x2min = 0, x2max = 0;
   std::array<std::string, 4> boundaries;  // x1_inner, x1_outer, x2_inner, x2_outer
   double gamma = 0.0;
   std::string problem;
-  std::string deck;                // the deck as run, overrides applied
-  std::string software_version;    // "slabhydro 0.2.0"
-  long long nranks = 0;            // ranks that wrote the file (informative)
-  std::string io_mode;             // transfer mode that wrote it (informative)
-  std::string written_at;          // UTC, ISO 8601 (informative)
-  std::uint64_t digest = 0;        // state digest, stored as 16 hex digits
+  std::string deck;              // the deck as run, overrides applied
+  std::string software_version;  // "slabhydro 0.2.0"
+  long long nranks = 0;          // ranks that wrote the file (informative)
+  std::string io_mode;           // transfer mode that wrote it (informative)
+  std::string written_at;        // UTC, ISO 8601 (informative)
+  std::uint64_t digest = 0;      // state digest, stored as 16 hex digits
 };
 
 constexpr const char* kBoundaryKeys[4] = {"x1_inner", "x1_outer", "x2_inner", "x2_outer"};
 
 template <class M, class F>
-std::enable_if_t<std::is_same<std::decay_t<M>, CheckpointMeta>::value> for_each_attribute(M& m, F&& f) {
+std::enable_if_t<std::is_same<std::decay_t<M>, CheckpointMeta>::value> for_each_attribute(M& m,
+                                                                                          F&& f) {
   static const char* const boundary_names[4] = {"boundary_x1_inner", "boundary_x1_outer",
                                                 "boundary_x2_inner", "boundary_x2_outer"};
   for_each_common_attribute(m, f);

@@ -18,9 +18,9 @@
 
 #include "common/collective.hpp"
 #include "common/error.hpp"
+#include "common/mpi_check.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/meta_checksum.hpp"
-#include "common/mpi_check.hpp"
 
 namespace slabhydro {
 
@@ -63,8 +63,8 @@ struct CommonValues {
 std::vector<std::string> common_value_problems(const CommonValues& v);
 template <class M>
 std::vector<std::string> common_value_problems(const M& m) {
-  return common_value_problems(CommonValues{m.lineage, m.time, m.step, m.nx, m.ny, m.x1min,
-                                            m.x1max, m.x2min, m.x2max, m.gamma, m.problem});
+  return common_value_problems(CommonValues{m.lineage, m.time, m.step, m.nx, m.ny, m.x1min, m.x1max,
+                                            m.x2min, m.x2max, m.gamma, m.problem});
 }
 
 namespace meta_detail {

@@ -107,8 +107,9 @@ std::string read_string_attribute(hid_t obj, const std::string& name, const std:
   const H5Type stored = checked_type(a, H5T_STRING, 0, "a string", w);
   std::string out;
   if (SLABHYDRO_H5_CHECK(H5Tis_variable_str(stored.get()), w) > 0)
-    throw Error(w + ": a variable-length string; slabhydro files hold fixed-length strings "
-                    "(HDF5 keeps variable-length ones in a heap without checksums)");
+    throw Error(w +
+                ": a variable-length string; slabhydro files hold fixed-length strings "
+                "(HDF5 keeps variable-length ones in a heap without checksums)");
   {
     const std::size_t n = H5Tget_size(stored.get());
     if (n == 0) throw Error(w + ": a string type of size 0");
@@ -147,9 +148,9 @@ std::string describe_datatype(hid_t type) {
              std::to_string(8 * size);
     case H5T_FLOAT: return "float" + std::to_string(8 * size);
     case H5T_STRING:
-      return H5Tis_variable_str(type) > 0 ? "a variable-length string"
-                                          : "a fixed-length string of " + std::to_string(size) +
-                                                " bytes";
+      return H5Tis_variable_str(type) > 0
+                 ? "a variable-length string"
+                 : "a fixed-length string of " + std::to_string(size) + " bytes";
     case H5T_COMPOUND: return "a compound type";
     case H5T_ARRAY: return "an array type";
     case H5T_VLEN: return "a variable-length sequence";

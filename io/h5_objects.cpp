@@ -4,15 +4,15 @@
 
 #include "common/error.hpp"
 #include "io/file_ops.hpp"
-#include "io/h5_props.hpp"
 #include "io/h5_attributes.hpp"
+#include "io/h5_props.hpp"
 
 namespace slabhydro {
 namespace {
 
 // Walks "/a/b/c" from the root, one hard link at a time; returns the object.
-hid_t open_hard(hid_t file, const std::string& path, const std::string& file_name,
-                H5I_type_t want, const char* kind) {
+hid_t open_hard(hid_t file, const std::string& path, const std::string& file_name, H5I_type_t want,
+                const char* kind) {
   const std::string where = file_name + ":" + path;
   if (path.empty() || path[0] != '/') throw Error(where + ": not an absolute path");
   H5Group at{SLABHYDRO_H5_CHECK(H5Gopen2(file, "/", H5P_DEFAULT), where)};
@@ -27,9 +27,10 @@ hid_t open_hard(hid_t file, const std::string& path, const std::string& file_nam
     H5L_info_t info;
     SLABHYDRO_H5_CHECK(H5Lget_info(at.get(), name.c_str(), &info, H5P_DEFAULT), w);
     if (info.type != H5L_TYPE_HARD)
-      throw Error(w + (info.type == H5L_TYPE_SOFT       ? ": a soft link"
-                       : info.type == H5L_TYPE_EXTERNAL ? ": an external link (into another file)"
-                                                        : ": a user-defined link") +
+      throw Error(w +
+                  (info.type == H5L_TYPE_SOFT       ? ": a soft link"
+                   : info.type == H5L_TYPE_EXTERNAL ? ": an external link (into another file)"
+                                                    : ": a user-defined link") +
                   ", not a " + (slash == std::string::npos ? kind : "group") +
                   "; slabhydro follows no links");
     const hid_t obj = SLABHYDRO_H5_CHECK(H5Oopen(at.get(), name.c_str(), H5P_DEFAULT), w);
@@ -79,12 +80,13 @@ void check_shape(hid_t space, long long ny, long long nx, const std::string& whe
   const int rank = simple ? H5Sget_simple_extent_ndims(space) : -1;
   hsize_t dims[2] = {0, 0};
   if (rank == want_rank) SLABHYDRO_H5_CHECK(H5Sget_simple_extent_dims(space, dims, nullptr), where);
-  const bool ok = rank == want_rank && dims[0] == hsize_t(ny) && (want_rank == 1 || dims[1] == hsize_t(nx));
+  const bool ok =
+      rank == want_rank && dims[0] == hsize_t(ny) && (want_rank == 1 || dims[1] == hsize_t(nx));
   if (!ok)
     throw Error(where + ": shape is " + describe_dataspace(space) + ", expected " +
-                (want_rank == 1 ? "[" + std::to_string(ny) + "]"
-                                : "[" + std::to_string(ny) + "][" + std::to_string(nx) +
-                                      "] ([ny][nx])"));
+                (want_rank == 1
+                     ? "[" + std::to_string(ny) + "]"
+                     : "[" + std::to_string(ny) + "][" + std::to_string(nx) + "] ([ny][nx])"));
 }
 
 void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where,
@@ -107,9 +109,8 @@ void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where
     unsigned flags = 0, config = 0;
     std::size_t nvalues = 0;
     char name[128] = "";
-    const H5Z_filter_t id =
-        H5Pget_filter2(dcpl.get(), static_cast<unsigned>(k), &flags, &nvalues, nullptr,
-                       sizeof name, name, &config);
+    const H5Z_filter_t id = H5Pget_filter2(dcpl.get(), static_cast<unsigned>(k), &flags, &nvalues,
+                                           nullptr, sizeof name, name, &config);
     if (id < 0) throw Error(where + ": filter " + std::to_string(k) + " cannot be read");
     if (H5Zfilter_avail(id) <= 0)
       throw Error(where + ": compressed with filter " + std::to_string(id) +
@@ -120,8 +121,8 @@ void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where
   if (stored > file_bytes)
     throw Error(where + ": claims " + std::to_string(stored) + " bytes of storage in a file of " +
                 std::to_string(file_bytes));
-  const hsize_t logical = hsize_t(rule.ny) * (want_rank == 1 ? 1 : hsize_t(rule.nx)) *
-                          rule.type_size;
+  const hsize_t logical =
+      hsize_t(rule.ny) * (want_rank == 1 ? 1 : hsize_t(rule.nx)) * rule.type_size;
   if (nfilters == 0 && logical > file_bytes)
     throw Error(where + ": " + std::to_string(logical) + " bytes of data cannot fit in a file of " +
                 std::to_string(file_bytes) + " bytes");

@@ -28,8 +28,8 @@ void check_shape(hid_t space, long long ny, long long nx, const std::string& whe
 
 struct DatasetRule {
   H5T_class_t type_class = H5T_FLOAT;
-  std::size_t type_size = 8;   // bytes per value
-  long long ny = 0, nx = 0;    // required shape [ny][nx]; nx < 0: 1-D [ny]
+  std::size_t type_size = 8;  // bytes per value
+  long long ny = 0, nx = 0;   // required shape [ny][nx]; nx < 0: 1-D [ny]
 };
 // Checks type, shape, layout (contiguous, chunked or compact; no virtual or
 // external storage), that every filter is available to this HDF5, and that

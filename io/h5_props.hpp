@@ -38,7 +38,7 @@ constexpr hsize_t kDefaultAlignmentThreshold = 1 << 16;
 struct IoOptions {
   TransferMode mode = TransferMode::collective;
   std::map<std::string, std::string> hints;  // MPI-IO hints, passed through an MPI_Info
-  hsize_t alignment = kDefaultAlignment;      // H5Pset_alignment; 0 or 1: none
+  hsize_t alignment = kDefaultAlignment;     // H5Pset_alignment; 0 or 1: none
   hsize_t alignment_threshold = kDefaultAlignmentThreshold;  // objects this large are aligned
   std::string writer_tag;  // makes temporary names unique to the writer (file_ops.hpp tmp_name)
 };

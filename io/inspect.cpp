@@ -7,10 +7,9 @@
 #include <sstream>
 #include <vector>
 
+#include "common/error.hpp"
 #include "io/checkpoint_format.hpp"
 #include "io/checkpoint_io.hpp"
-#include "solver/digest.hpp"
-#include "common/error.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/h5_handle.hpp"
 #include "io/h5_objects.hpp"
@@ -18,6 +17,7 @@
 #include "io/meta_checksum.hpp"
 #include "io/plot_io.hpp"
 #include "io/slab_field_io.hpp"
+#include "solver/digest.hpp"
 
 namespace slabhydro {
 namespace {
@@ -39,7 +39,8 @@ std::string num(double x) {
 // Reads the fields in blocks of columns: per-field ranges, and (if wanted)
 // the column hashes of the digest.
 void scan_fields(const std::string& path, const std::vector<std::string>& fields, long long nx,
-                 long long ny, std::vector<FieldRange>& ranges, std::vector<std::uint64_t>* hashes) {
+                 long long ny, std::vector<FieldRange>& ranges,
+                 std::vector<std::uint64_t>* hashes) {
   IoOptions opt;
   opt.mode = TransferMode::serial;  // this process alone, POSIX driver
   SlabFile f(MPI_COMM_SELF, path, SlabFile::Access::read, opt);
@@ -52,8 +53,8 @@ void scan_fields(const std::string& path, const std::vector<std::string>& fields
     const int n = static_cast<int>(std::min<long long>(ncols, nx - c0));
     const SlabBlock b{int(nx), int(ny), int(c0), n, 0};
     // The block's columns of every field, planes [ny][n] with no guard cells.
-    HostView3D dense(Kokkos::ViewAllocateWithoutInitializing("inspect::dense"), fields.size(),
-                     ny, n);
+    HostView3D dense(Kokkos::ViewAllocateWithoutInitializing("inspect::dense"), fields.size(), ny,
+                     n);
     for (std::size_t k = 0; k < fields.size(); ++k) {
       read_slab_field(f, fields[k], b, dense.data() + k * std::size_t(ny) * n);
       FieldRange& r = ranges[k];

@@ -37,8 +37,8 @@
 // Reading on any rank count: SlabFile(comm, path, SlabFile::Access::read, opt)
 // and read_slab_vars / read_slab_field with this rank's block.
 // Every call is collective over the file's communicator.
-#include "io/atomic_output.hpp"
 #include "common/collective.hpp"
+#include "io/atomic_output.hpp"
 #include "io/file_ops.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/h5_check.hpp"

@@ -21,10 +21,13 @@ std::string random_hex32() {
   std::ifstream in("/dev/urandom", std::ios::binary);
   if (!(in && in.read(reinterpret_cast<char*>(b), sizeof b))) {
     std::random_device rd;
-    std::seed_seq seq{rd(), rd(), rd(), rd(),
-                      static_cast<unsigned>(::getpid()),
-                      static_cast<unsigned>(
-                          std::chrono::system_clock::now().time_since_epoch().count())};
+    std::seed_seq seq{
+        rd(),
+        rd(),
+        rd(),
+        rd(),
+        static_cast<unsigned>(::getpid()),
+        static_cast<unsigned>(std::chrono::system_clock::now().time_since_epoch().count())};
     std::mt19937_64 g(seq);
     for (unsigned char& c : b) c = static_cast<unsigned char>(g());
   }
@@ -55,9 +58,9 @@ bool valid_lineage_id(const std::string& id) {
 }
 
 std::string new_writer_tag(MPI_Comm comm) {
-  std::string tag =
-      rank_of(comm) == 0 ? random_hex32().substr(0, 8) + "-" + std::to_string(::getpid())
-                         : std::string();
+  std::string tag = rank_of(comm) == 0
+                        ? random_hex32().substr(0, 8) + "-" + std::to_string(::getpid())
+                        : std::string();
   broadcast(comm, tag);
   return tag;
 }

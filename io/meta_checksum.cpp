@@ -22,7 +22,9 @@ std::uint64_t mix_bytes(std::uint64_t h, const std::string& s) {
 
 }  // namespace
 
-void MetaChecksum::add(const std::string& name, double v) { items_[name] = {1, double_bits(v), {}}; }
+void MetaChecksum::add(const std::string& name, double v) {
+  items_[name] = {1, double_bits(v), {}};
+}
 
 void MetaChecksum::add(const std::string& name, long long v) {
   items_[name] = {2, static_cast<std::uint64_t>(v), {}};

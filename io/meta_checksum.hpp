@@ -27,8 +27,8 @@ class MetaChecksum {
 
  private:
   struct Item {
-    int tag = 0;              // 1 float64, 2 int64, 3 string
-    std::uint64_t word = 0;   // the number's bits
+    int tag = 0;             // 1 float64, 2 int64, 3 string
+    std::uint64_t word = 0;  // the number's bits
     std::string text;
   };
   std::map<std::string, Item> items_;  // sorted by name

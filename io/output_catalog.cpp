@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 
-#include "io/checkpoint_io.hpp"
 #include "common/error.hpp"
+#include "io/checkpoint_io.hpp"
 #include "io/file_meta.hpp"
 #include "io/file_ops.hpp"
 #include "io/h5_attributes.hpp"
@@ -26,11 +26,13 @@ std::string numbered(const std::string& basename, const char* tag, long long ste
 }
 
 // "<prefix><digits><suffix>" -> step, or -1.
-long long parse_step(const std::string& name, const std::string& prefix, const std::string& suffix) {
+long long parse_step(const std::string& name, const std::string& prefix,
+                     const std::string& suffix) {
   if (name.size() < prefix.size() + suffix.size() + 6) return -1;
   if (name.compare(0, prefix.size(), prefix) != 0) return -1;
   if (name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) return -1;
-  const std::string digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  const std::string digits =
+      name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
   if (digits.size() < 6 || digits.size() > 18) return -1;
   for (char c : digits)
     if (c < '0' || c > '9') return -1;
@@ -49,9 +51,10 @@ std::string strip_tmp(const std::string& name) {
     const auto dot = rest.find_last_of('.');
     if (dot == std::string::npos) continue;
     const std::string tag = rest.substr(dot + 1), base = rest.substr(0, dot);
-    const bool tag_ok = !tag.empty() && tag.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                                              "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                              "0123456789-") == std::string::npos;
+    const bool tag_ok = !tag.empty() && tag.find_first_not_of(
+                                            "abcdefghijklmnopqrstuvwxyz"
+                                            "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                            "0123456789-") == std::string::npos;
     if (tag_ok && base.size() > s.size() && base.compare(base.size() - s.size(), s.size(), s) == 0)
       return base;
   }
@@ -136,7 +139,7 @@ std::vector<OutputFile> list_outputs(const std::string& dir, const std::string& 
       if (step < 0) continue;
       const std::string own = p.kind == OutputKind::checkpoint ? checkpoint_name(basename, step)
                               : p.kind == OutputKind::plot     ? plot_name(basename, step)
-                                                               : xdmf_name(plot_name(basename, step));
+                                                           : xdmf_name(plot_name(basename, step));
       out.push_back({join_path(dir, entry), p.kind, step, tmp, !tmp && name == own});
     }
   }
@@ -219,7 +222,8 @@ Superseded superseded_outputs(const std::string& dir, const std::string& basenam
     if (after_step >= 0 && f.step == after_step) {
       // At the restart step only unfinished or damaged files: the run may
       // have died while writing that step's plot file.
-      if (damaged || read_lineage(f).state == FileLineage::State::unreadable) s.own.push_back(f.path);
+      if (damaged || read_lineage(f).state == FileLineage::State::unreadable)
+        s.own.push_back(f.path);
       continue;
     }
     if (damaged) {

@@ -14,7 +14,7 @@ namespace slabhydro {
 
 std::string checkpoint_name(const std::string& basename, long long step);  // "sod_chk_000012.h5"
 std::string plot_name(const std::string& basename, long long step);        // "sod_plt_000012.h5"
-std::string xdmf_name(const std::string& plot_h5_name);                   // ".h5" -> ".xmf"
+std::string xdmf_name(const std::string& plot_h5_name);                    // ".h5" -> ".xmf"
 
 enum class OutputKind { checkpoint, plot, plot_xdmf };
 
@@ -22,8 +22,8 @@ struct OutputFile {
   std::string path;  // dir/name
   OutputKind kind;
   long long step;
-  bool tmp;          // NAME.tmp or NAME.<tag>.tmp: an unfinished write
-  bool exact;        // named exactly as slabhydro names it (6-digit padding, no tag)
+  bool tmp;    // NAME.tmp or NAME.<tag>.tmp: an unfinished write
+  bool exact;  // named exactly as slabhydro names it (6-digit padding, no tag)
 };
 
 // Entries of `dir` named as output of `basename` (whatever they are: files,
@@ -39,9 +39,9 @@ struct FileLineage {
 FileLineage read_lineage(const OutputFile& f);
 
 struct LatestCheckpoint {
-  std::string path;                   // empty: none found
+  std::string path;  // empty: none found
   long long step = -1;
-  std::vector<std::string> skipped;   // "NAME: reason", newest first
+  std::vector<std::string> skipped;  // "NAME: reason", newest first
 };
 // The newest checkpoint below `below_step` (< 0: no bound) whose metadata
 // verify (checkpoint_io.hpp read_checkpoint_meta) and that is complete, with

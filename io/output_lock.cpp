@@ -11,8 +11,8 @@
 
 #include "common/collective.hpp"
 #include "common/error.hpp"
-#include "io/file_ops.hpp"
 #include "common/mpi_check.hpp"
+#include "io/file_ops.hpp"
 
 namespace slabhydro {
 namespace {
@@ -45,8 +45,7 @@ OutputLock::OutputLock(MPI_Comm comm, const std::string& dir, const std::string&
     if (rank != 0) return;
     make_directories(dir);
     fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0)
-      throw Error("cannot open the lock file '" + path_ + "': " + std::strerror(errno));
+    if (fd_ < 0) throw Error("cannot open the lock file '" + path_ + "': " + std::strerror(errno));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       const int e = errno;
       if (e == EWOULDBLOCK) {

@@ -57,7 +57,8 @@ std::string path_problem(const std::string& path, int nranks) {
     if (path.size() > limit)
       return "the path '" + path + "' is " + std::to_string(path.size()) +
              " characters; Open MPI's OMPIO (shared-file-pointer component lockedfile) aborts "
-             "on paths longer than " + std::to_string(limit) + " on " + std::to_string(nranks) +
+             "on paths longer than " +
+             std::to_string(limit) + " on " + std::to_string(nranks) +
              " rank(s) (use a shorter output.dir or output.basename, or set "
              "OMPI_MCA_sharedfp=^lockedfile, or io.mode: serial)";
   }

@@ -4,24 +4,23 @@
 #include <cstdio>
 #include <fstream>
 
-#include "io/checkpoint_io.hpp"
-#include "common/coordinates.hpp"
 #include "common/collective.hpp"
-#include "solver/eos.hpp"
+#include "common/coordinates.hpp"
 #include "common/error.hpp"
+#include "common/mpi_check.hpp"
+#include "io/checkpoint_io.hpp"
 #include "io/file_meta.hpp"
 #include "io/file_ops.hpp"
+#include "io/h5_attributes.hpp"
 #include "io/h5_objects.hpp"
 #include "io/lineage.hpp"
-#include "io/h5_attributes.hpp"
-#include "common/mpi_check.hpp"
 #include "io/output_catalog.hpp"
 #include "io/slab_view_io.hpp"
 #include "io/xdmf.hpp"
+#include "solver/eos.hpp"
 
 namespace slabhydro {
 namespace {
-
 
 // dens, velx, vely, pres of the interior zones, as float32, without guards.
 void plot_variables(const Slab& s, const DvceArray3D<double>& u, double gamma,
@@ -30,14 +29,15 @@ void plot_variables(const Slab& s, const DvceArray3D<double>& u, double gamma,
   const double gm1 = gamma - 1.0;
   auto u_ = u;
   auto out_ = out;
-  par_for("io::plot_variables", 0, s.mesh.ny, 0, s.nx_local, KOKKOS_LAMBDA(const int j, const int i) {
-    const double d = u_(IDN, j + ng, i + ng), m1 = u_(IM1, j + ng, i + ng),
-                 m2 = u_(IM2, j + ng, i + ng), e = u_(IEN, j + ng, i + ng);
-    out_(0, j, i) = static_cast<float>(d);
-    out_(1, j, i) = static_cast<float>(m1 / d);
-    out_(2, j, i) = static_cast<float>(m2 / d);
-    out_(3, j, i) = static_cast<float>(ideal_pressure(gm1, d, m1, m2, e));
-  });
+  par_for(
+      "io::plot_variables", 0, s.mesh.ny, 0, s.nx_local, KOKKOS_LAMBDA(const int j, const int i) {
+        const double d = u_(IDN, j + ng, i + ng), m1 = u_(IM1, j + ng, i + ng),
+                     m2 = u_(IM2, j + ng, i + ng), e = u_(IEN, j + ng, i + ng);
+        out_(0, j, i) = static_cast<float>(d);
+        out_(1, j, i) = static_cast<float>(m1 / d);
+        out_(2, j, i) = static_cast<float>(m2 / d);
+        out_(3, j, i) = static_cast<float>(ideal_pressure(gm1, d, m1, m2, e));
+      });
 }
 
 void write_text_atomically(const std::string& path, const std::string& text,
@@ -76,16 +76,16 @@ PlotAttributes examine_plot(const std::string& path) {
 }
 
 const std::vector<std::string>& plot_fields() {
-  static const std::vector<std::string> names = {"/fields/dens", "/fields/velx",
-                                                 "/fields/vely", "/fields/pres"};
+  static const std::vector<std::string> names = {"/fields/dens", "/fields/velx", "/fields/vely",
+                                                 "/fields/pres"};
   return names;
 }
 
 PlotWriter::PlotWriter(const Slab& slab)
     : slab_(slab),
       plot_slab_(slab),
-      vars_(make_uninitialized<DvceArray3D<float>>("io::plot_vars", 4, slab.mesh.ny,
-                                                   slab.nx_local)),
+      vars_(
+          make_uninitialized<DvceArray3D<float>>("io::plot_vars", 4, slab.mesh.ny, slab.nx_local)),
       host_(Kokkos::create_mirror_view(vars_)) {
   plot_slab_.mesh.ng = 0;
 }
@@ -105,9 +105,8 @@ FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, PlotMeta met
   const std::uint64_t field = std::uint64_t(m.nx) * std::uint64_t(m.ny) * sizeof(float);
   const std::uint64_t bound =
       file_size_bound(opt,
-                      {field, field, field, field, std::uint64_t(m.nx) * 8,
-                       std::uint64_t(m.ny) * 8, std::uint64_t(m.nx + 1) * 8,
-                       std::uint64_t(m.ny + 1) * 8},
+                      {field, field, field, field, std::uint64_t(m.nx) * 8, std::uint64_t(m.ny) * 8,
+                       std::uint64_t(m.nx + 1) * 8, std::uint64_t(m.ny + 1) * 8},
                       4096);
   FileStats st = write_atomically(comm, path, opt, {bound}, [&](SlabFile& f) {
     write_slab_vars(f, plot_fields(), plot_slab_, host_);

@@ -11,8 +11,8 @@ void check_block(const SlabBlock& b) {
   if (b.nx <= 0 || b.ny <= 0 || b.ng < 0 || b.nx_local < 0 || b.x_offset < 0 ||
       b.x_offset + b.nx_local > b.nx)
     throw Error("slab I/O: block columns [" + std::to_string(b.x_offset) + ", " +
-                std::to_string(b.x_offset + b.nx_local) + ") of a " + std::to_string(b.ny) +
-                " x " + std::to_string(b.nx) + " dataset with " + std::to_string(b.ng) +
+                std::to_string(b.x_offset + b.nx_local) + ") of a " + std::to_string(b.ny) + " x " +
+                std::to_string(b.nx) + " dataset with " + std::to_string(b.ng) +
                 " guard cells is not valid");
 }
 
@@ -22,8 +22,8 @@ H5Space file_space(const SlabBlock& b, const std::string& where) {
   if (b.nx_local == 0) {
     SLABHYDRO_H5_CHECK(H5Sselect_none(s.get()), where);
   } else {
-    const hsize_t start[2] = {0, hsize_t(b.x_offset)}, count[2] = {hsize_t(b.ny),
-                                                                   hsize_t(b.nx_local)};
+    const hsize_t start[2] = {0, hsize_t(b.x_offset)},
+                  count[2] = {hsize_t(b.ny), hsize_t(b.nx_local)};
     SLABHYDRO_H5_CHECK(H5Sselect_hyperslab(s.get(), H5S_SELECT_SET, start, nullptr, count, nullptr),
                        where);
   }
@@ -64,9 +64,9 @@ H5Dataset create_dataset(SlabFile& f, const std::string& name, hid_t file_type,
       H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), where)};
   const H5Plist lcpl = link_create_plist();
   const H5Plist dcpl = dataset_create_plist(d, static_cast<int>(dims.size()));
-  return H5Dataset{SLABHYDRO_H5_CHECK(H5Dcreate2(f.id(), name.c_str(), file_type, space.get(),
-                                                 lcpl.get(), dcpl.get(), H5P_DEFAULT),
-                                      where)};
+  return H5Dataset{SLABHYDRO_H5_CHECK(
+      H5Dcreate2(f.id(), name.c_str(), file_type, space.get(), lcpl.get(), dcpl.get(), H5P_DEFAULT),
+      where)};
 }
 
 H5Dataset open_2d(SlabFile& f, const std::string& name, const SlabBlock& b) {

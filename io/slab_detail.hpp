@@ -17,7 +17,6 @@
 namespace slabhydro {
 namespace slab_detail {
 
-
 template <class T>
 struct TypeOf;
 template <>

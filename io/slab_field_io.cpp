@@ -81,8 +81,7 @@ void write_root_vector(SlabFile& f, const std::string& name, const std::vector<d
   SLABHYDRO_MPI_CHECK(MPI_Bcast(&n, 1, MPI_LONG_LONG, 0, f.comm()));
   H5Dataset dset;
   agree_on(f.comm(), [&] {
-    if (parallel || f.rank() == 0)
-      dset = create_dataset(f, name, H5T_IEEE_F64LE, {hsize_t(n)}, {});
+    if (parallel || f.rank() == 0) dset = create_dataset(f, name, H5T_IEEE_F64LE, {hsize_t(n)}, {});
   });
   agree_on(f.comm(), [&] {
     if (!parallel && f.rank() != 0) return;

@@ -24,9 +24,9 @@
 namespace slabhydro {
 
 struct SlabBlock {
-  int nx = 0, ny = 0;             // the global dataset is [ny][nx]
-  int x_offset = 0, nx_local = 0; // this rank's columns
-  int ng = 0;                     // guard cells around the block in memory
+  int nx = 0, ny = 0;              // the global dataset is [ny][nx]
+  int x_offset = 0, nx_local = 0;  // this rank's columns
+  int ng = 0;                      // guard cells around the block in memory
 };
 
 // T = double or float; the file type is the IEEE little-endian type of T.

@@ -35,8 +35,8 @@ void write_serial(SlabFile& f, const std::string& name, const SlabBlock& b, cons
       capture_error(error, [&] {
         const H5Space fs = file_space(br, where), ms = memory_space(br, where);
         const H5Plist dxpl = transfer_plist(TransferMode::serial);
-        SLABHYDRO_H5_CHECK(H5Dwrite(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(),
-                                    dxpl.get(), r == 0 ? buf.data() : recv.data()),
+        SLABHYDRO_H5_CHECK(H5Dwrite(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(), dxpl.get(),
+                                    r == 0 ? buf.data() : recv.data()),
                            where);
       });
     }
@@ -67,9 +67,9 @@ void read_serial(SlabFile& f, const std::string& name, const SlabBlock& b, T* pl
       capture_error(error, [&] {
         const H5Space fs = file_space(br, where), ms = memory_space(br, where);
         const H5Plist dxpl = transfer_plist(TransferMode::serial);
-        SLABHYDRO_H5_CHECK(H5Dread(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(),
-                                   dxpl.get(), buf.data()),
-                           where);
+        SLABHYDRO_H5_CHECK(
+            H5Dread(dset.get(), TypeOf<T>::memory(), ms.get(), fs.get(), dxpl.get(), buf.data()),
+            where);
       });
       if (r == 0) {
         unpack(b, buf, plane);
@@ -82,7 +82,8 @@ void read_serial(SlabFile& f, const std::string& name, const SlabBlock& b, T* pl
   } else if (b.nx_local > 0) {
     buf.resize(std::size_t(b.ny) * b.nx_local);
     const RowType row(b.nx_local, TypeOf<T>::mpi());
-    SLABHYDRO_MPI_CHECK(MPI_Recv(buf.data(), b.ny, row.get(), 0, kTag, f.comm(), MPI_STATUS_IGNORE));
+    SLABHYDRO_MPI_CHECK(
+        MPI_Recv(buf.data(), b.ny, row.get(), 0, kTag, f.comm(), MPI_STATUS_IGNORE));
     unpack(b, buf, plane);
   }
   agree(f.comm(), error);

@@ -22,8 +22,7 @@ SlabFile::SlabFile(MPI_Comm comm, const std::string& path, Access access, const 
       file_ = H5File{SLABHYDRO_H5_CHECK(
           H5Fcreate(path_.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl.get()), path_)};
     else
-      file_ = H5File{
-          SLABHYDRO_H5_CHECK(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, fapl.get()), path_)};
+      file_ = H5File{SLABHYDRO_H5_CHECK(H5Fopen(path_.c_str(), H5F_ACC_RDONLY, fapl.get()), path_)};
   });
 }
 
@@ -34,6 +33,8 @@ void SlabFile::flush() {
   });
 }
 
-void SlabFile::close() { agree_on(comm_.get(), [&] { file_.close(path_); }); }
+void SlabFile::close() {
+  agree_on(comm_.get(), [&] { file_.close(path_); });
+}
 
 }  // namespace slabhydro

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "io/slab_field_io.hpp"
 #include "solver/kokkos_types.hpp"
 #include "solver/mesh.hpp"
-#include "io/slab_field_io.hpp"
 
 namespace slabhydro {
 
@@ -24,13 +24,13 @@ template <class View3D>
 auto slab_plane(const Slab& s, const View3D& u, int v) {
   static_assert(std::is_same<typename View3D::array_layout, Kokkos::LayoutRight>::value,
                 "slab I/O needs a LayoutRight view");
-  static_assert(Kokkos::SpaceAccessibility<Kokkos::HostSpace,
-                                           typename View3D::memory_space>::accessible,
-                "slab I/O needs a host view (a host mirror of a device view)");
+  static_assert(
+      Kokkos::SpaceAccessibility<Kokkos::HostSpace, typename View3D::memory_space>::accessible,
+      "slab I/O needs a host view (a host mirror of a device view)");
   if (v < 0 || std::size_t(v) >= u.extent(0) || u.extent(1) != std::size_t(s.ny_tot()) ||
       u.extent(2) != std::size_t(s.nx_tot()))
-    throw Error("slab I/O: view '" + u.label() + "' does not hold variable " +
-                std::to_string(v) + " of this slab");
+    throw Error("slab I/O: view '" + u.label() + "' does not hold variable " + std::to_string(v) +
+                " of this slab");
   return u.data() + std::size_t(v) * u.extent(1) * u.extent(2);
 }
 

@@ -31,9 +31,9 @@ std::string xdmf_text(const XdmfGrid& g) {
      << "  <Domain>\n"
      << "    <Grid Name=\"mesh\" GridType=\"Uniform\">\n"
      << "      <Time Value=\"" << g.time << "\"/>\n"
-     << (g.lineage.empty() ? std::string()
-                           : "      <Information Name=\"lineage\" Value=\"" +
-                                 xml_escape(g.lineage) + "\"/>\n")
+     << (g.lineage.empty()
+             ? std::string()
+             : "      <Information Name=\"lineage\" Value=\"" + xml_escape(g.lineage) + "\"/>\n")
      << "      <Topology TopologyType=\"2DRectMesh\" NumberOfElements=\"" << g.ny + 1 << " "
      << g.nx + 1 << "\"/>\n"
      << "      <Geometry GeometryType=\"VXVY\">\n"

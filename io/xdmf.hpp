@@ -14,10 +14,10 @@ struct XdmfField {
 };
 
 struct XdmfGrid {
-  std::string h5_file;   // file name relative to the .xmf (same directory)
+  std::string h5_file;  // file name relative to the .xmf (same directory)
   long long nx = 0, ny = 0;
   double time = 0.0;
-  std::string lineage;  // the run lineage, as an <Information> element (empty: none)
+  std::string lineage;           // the run lineage, as an <Information> element (empty: none)
   std::string x_nodes, y_nodes;  // float64 datasets of nx+1 and ny+1 node coordinates
   std::vector<XdmfField> fields;
 };

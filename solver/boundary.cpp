@@ -18,26 +18,27 @@ void fill_side(const Slab& s, BoundaryType type, bool inner, const DvceArray3D<d
   const char* name = DIR == 0 ? (inner ? "hydro::bc_x1_inner" : "hydro::bc_x1_outer")
                               : (inner ? "hydro::bc_x2_inner" : "hydro::bc_x2_outer");
   const int kind = static_cast<int>(type);
-  par_for(name, 0, ng, tl, tu, KOKKOS_LAMBDA(const int g, const int t) {
-    const int dst = inner ? first - 1 - g : last + 1 + g;
-    int src;
-    double flip = 1.0;
-    if (kind == static_cast<int>(BoundaryType::outflow)) {
-      src = inner ? first : last;
-    } else if (kind == static_cast<int>(BoundaryType::reflecting)) {
-      src = inner ? first + g : last - g;
-      flip = -1.0;
-    } else {  // periodic
-      src = inner ? last - g : first + g;
-    }
-    for (int v = 0; v < NVAR; ++v) {
-      const double sign = v == normal_mom ? flip : 1.0;
-      if (DIR == 0)
-        u(v, t, dst) = sign * u(v, t, src);
-      else
-        u(v, dst, t) = sign * u(v, src, t);
-    }
-  });
+  par_for(
+      name, 0, ng, tl, tu, KOKKOS_LAMBDA(const int g, const int t) {
+        const int dst = inner ? first - 1 - g : last + 1 + g;
+        int src;
+        double flip = 1.0;
+        if (kind == static_cast<int>(BoundaryType::outflow)) {
+          src = inner ? first : last;
+        } else if (kind == static_cast<int>(BoundaryType::reflecting)) {
+          src = inner ? first + g : last - g;
+          flip = -1.0;
+        } else {  // periodic
+          src = inner ? last - g : first + g;
+        }
+        for (int v = 0; v < NVAR; ++v) {
+          const double sign = v == normal_mom ? flip : 1.0;
+          if (DIR == 0)
+            u(v, t, dst) = sign * u(v, t, src);
+          else
+            u(v, dst, t) = sign * u(v, src, t);
+        }
+      });
 }
 
 }  // namespace

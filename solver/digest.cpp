@@ -18,14 +18,14 @@ std::string digest_hex(std::uint64_t d) {
 
 void column_sums(const Slab& slab, const DvceArray3D<double>& u, std::vector<double>& sums) {
   const int ng = slab.mesh.ng, ny = slab.mesh.ny, n = slab.nx_local;
-  DvceArray1D<double> s(Kokkos::ViewAllocateWithoutInitializing("digest::column_sums"),
-                        NVAR * n);
-  par_for("digest::column_sums", 0, NVAR * n, KOKKOS_LAMBDA(const int idx) {
-    const int v = idx / n, i = ng + idx % n;
-    double acc = 0.0;
-    for (int j = ng; j < ng + ny; ++j) acc += u(v, j, i);
-    s(idx) = acc;
-  });
+  DvceArray1D<double> s(Kokkos::ViewAllocateWithoutInitializing("digest::column_sums"), NVAR * n);
+  par_for(
+      "digest::column_sums", 0, NVAR * n, KOKKOS_LAMBDA(const int idx) {
+        const int v = idx / n, i = ng + idx % n;
+        double acc = 0.0;
+        for (int j = ng; j < ng + ny; ++j) acc += u(v, j, i);
+        s(idx) = acc;
+      });
   sums.resize(NVAR * n);
   Kokkos::View<double*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>> dst(
       sums.data(), sums.size());

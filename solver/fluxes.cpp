@@ -32,18 +32,19 @@ void fluxes_dir(const char* name, const DvceArray3D<double>& w_, const DvceArray
   constexpr int di = DIR == 0 ? 1 : 0;
   constexpr int ivn = DIR == 0 ? IVX : IVY;
   constexpr int ivt = DIR == 0 ? IVY : IVX;
-  par_for(name, jl, ju, il, iu, KOKKOS_LAMBDA(const int j, const int i) {
-    FaceState l, r;
-    face_values<Recon, dj, di>(w, IDN, j, i, l.d, r.d);
-    face_values<Recon, dj, di>(w, ivn, j, i, l.vn, r.vn);
-    face_values<Recon, dj, di>(w, ivt, j, i, l.vt, r.vt);
-    face_values<Recon, dj, di>(w, IPR, j, i, l.p, r.p);
-    const FaceFlux fl = RS::flux(l, r, rp);
-    f(IDN, j, i) = fl.d;
-    f(ivn, j, i) = fl.mn;
-    f(ivt, j, i) = fl.mt;
-    f(IEN, j, i) = fl.e;
-  });
+  par_for(
+      name, jl, ju, il, iu, KOKKOS_LAMBDA(const int j, const int i) {
+        FaceState l, r;
+        face_values<Recon, dj, di>(w, IDN, j, i, l.d, r.d);
+        face_values<Recon, dj, di>(w, ivn, j, i, l.vn, r.vn);
+        face_values<Recon, dj, di>(w, ivt, j, i, l.vt, r.vt);
+        face_values<Recon, dj, di>(w, IPR, j, i, l.p, r.p);
+        const FaceFlux fl = RS::flux(l, r, rp);
+        f(IDN, j, i) = fl.d;
+        f(ivn, j, i) = fl.mn;
+        f(ivt, j, i) = fl.mt;
+        f(IEN, j, i) = fl.e;
+      });
 }
 
 template <class Recon, class RS>
@@ -54,9 +55,8 @@ void fluxes_both(const Slab& s, const DvceArray3D<double>& w, const DvceArray3D<
 }
 
 template <class Recon>
-void dispatch_riemann(const Slab& s, const DvceArray3D<double>& w,
-                      const DvceArray3D<double>& fx, const DvceArray3D<double>& fy,
-                      const HydroOptions& opt) {
+void dispatch_riemann(const Slab& s, const DvceArray3D<double>& w, const DvceArray3D<double>& fx,
+                      const DvceArray3D<double>& fy, const HydroOptions& opt) {
   const RiemannParams rp{opt.gamma, 1.0 / (opt.gamma - 1.0)};
   switch (opt.riemann) {
     case RiemannSolver::hllc: fluxes_both<Recon, HLLC>(s, w, fx, fy, rp); break;
@@ -67,9 +67,9 @@ void dispatch_riemann(const Slab& s, const DvceArray3D<double>& w,
 
 }  // namespace
 
-void compute_fluxes(const Slab& slab, const DvceArray3D<double>& w,
-                    const DvceArray3D<double>& fx, const DvceArray3D<double>& fy,
-                    const HydroOptions& opt, ReconstructionOrder order) {
+void compute_fluxes(const Slab& slab, const DvceArray3D<double>& w, const DvceArray3D<double>& fx,
+                    const DvceArray3D<double>& fy, const HydroOptions& opt,
+                    ReconstructionOrder order) {
   if (order == ReconstructionOrder::first) {
     dispatch_riemann<DonorCell>(slab, w, fx, fy, opt);
     return;

@@ -26,7 +26,9 @@ struct HydroOptions {
 inline int required_guard_cells(const HydroOptions&) { return 2; }  // PLM
 
 constexpr std::array<EnumName<RiemannSolver>, 3> kRiemannNames{
-    {{"hllc", RiemannSolver::hllc}, {"hlle", RiemannSolver::hlle}, {"rusanov", RiemannSolver::rusanov}}};
+    {{"hllc", RiemannSolver::hllc},
+     {"hlle", RiemannSolver::hlle},
+     {"rusanov", RiemannSolver::rusanov}}};
 constexpr std::array<EnumName<Limiter>, 3> kLimiterNames{
     {{"minmod", Limiter::minmod}, {"vanleer", Limiter::vanleer}, {"mc", Limiter::mc}}};
 constexpr std::array<EnumName<Integrator>, 2> kIntegratorNames{

@@ -3,8 +3,8 @@
 #include <climits>
 #include <string>
 
-#include "solver/eos.hpp"
 #include "common/error.hpp"
+#include "solver/eos.hpp"
 #include "solver/kokkos_types.hpp"
 #include "solver/mesh.hpp"
 
@@ -24,8 +24,8 @@ struct HydroState {
     const long long n = static_cast<long long>(NVAR) * s.ny_tot() * (s.nx_tot() + 1);
     if (n >= INT_MAX)
       throw Error("a slab of " + std::to_string(s.nx_local) + " x " + std::to_string(s.mesh.ny) +
-                      " zones is too large for one rank (" + std::to_string(n) +
-                      " values per array, the limit is 2^31): use more ranks");
+                  " zones is too large for one rank (" + std::to_string(n) +
+                  " values per array, the limit is 2^31): use more ranks");
     return s;
   }
 
@@ -42,10 +42,9 @@ struct HydroState {
         u0("hydro::u0", NVAR, s.ny_tot(), s.nx_tot()),
         u1("hydro::u1", NVAR, s.ny_tot(), s.nx_tot()),
         w(make_uninitialized<DvceArray3D<double>>("hydro::w", NVAR, s.ny_tot(), s.nx_tot())),
-        fx(make_uninitialized<DvceArray3D<double>>("hydro::fx", NVAR, s.ny_tot(),
-                                                   s.nx_tot() + 1)),
-        fy(make_uninitialized<DvceArray3D<double>>("hydro::fy", NVAR, s.ny_tot() + 1,
-                                                   s.nx_tot())) {}
+        fx(make_uninitialized<DvceArray3D<double>>("hydro::fx", NVAR, s.ny_tot(), s.nx_tot() + 1)),
+        fy(make_uninitialized<DvceArray3D<double>>("hydro::fy", NVAR, s.ny_tot() + 1, s.nx_tot())) {
+  }
 };
 
 }  // namespace slabhydro

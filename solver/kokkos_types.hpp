@@ -81,13 +81,13 @@ template <typename F>
 inline void par_for(const char* name, int jl, int ju, int il, int iu, const F& f) {
   if (ju <= jl || iu <= il) return;
   if constexpr (kLoopPolicy == LoopPolicy::mdrange) {
-    Kokkos::parallel_for(
-        name, Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<2>>({jl, il}, {ju, iu}), f);
+    Kokkos::parallel_for(name,
+                         Kokkos::MDRangePolicy<ExecSpace, Kokkos::Rank<2>>({jl, il}, {ju, iu}), f);
   } else if constexpr (kLoopPolicy == LoopPolicy::rows) {
     Kokkos::parallel_for(
         name, Kokkos::RangePolicy<ExecSpace>(jl, ju), KOKKOS_LAMBDA(const int j) {
-          // Iterations of a parallel_for are independent by contract, so
-          // the compiler may ignore assumed dependences between them.
+    // Iterations of a parallel_for are independent by contract, so
+    // the compiler may ignore assumed dependences between them.
 #if defined(__clang__)
 #pragma clang loop vectorize(assume_safety)
 #elif defined(__GNUC__)

@@ -29,8 +29,8 @@ using Generator = std::function<Prim(const Cell&)>;
 
 Generator sod(const GlobalMesh& m, const SodParams& p) {
   const bool along_y = p.direction == Axis::y;
-  const double x0 = along_y ? m.x2min + p.x0 * (m.x2max - m.x2min)
-                            : m.x1min + p.x0 * (m.x1max - m.x1min);
+  const double x0 =
+      along_y ? m.x2min + p.x0 * (m.x2max - m.x2min) : m.x1min + p.x0 * (m.x1max - m.x1min);
   return [=](const Cell& c) {
     const double s = along_y ? c.y : c.x;
     const bool left = s < x0;
@@ -96,8 +96,7 @@ Generator linear_wave(const GlobalMesh& m, const LinearWaveParams& p, double gam
   const double kn = std::sqrt(kx * kx + ky * ky);
   return [=](const Cell& c) {
     // rho0 = 1, p0 = 1/gamma: sound speed 1; right-going acoustic eigenvector.
-    const double dd = p.amplitude *
-                      std::sin(kx * (c.x - m.x1min) + ky * (c.y - m.x2min));
+    const double dd = p.amplitude * std::sin(kx * (c.x - m.x1min) + ky * (c.y - m.x2min));
     return Prim{1.0 + dd, dd * kx / kn, dd * ky / kn, 1.0 / gamma + dd};
   };
 }

@@ -24,7 +24,7 @@ struct VanLeerLimiter {
 struct MCLimiter {
   KOKKOS_FORCEINLINE_FUNCTION static double slope(double a, double b) {
     const double m = kmath::fmin(kmath::fmin(2.0 * kmath::fabs(a), 2.0 * kmath::fabs(b)),
-                                  0.5 * kmath::fabs(a + b));
+                                 0.5 * kmath::fabs(a + b));
     return a * b > 0.0 ? (a > 0.0 ? m : -m) : 0.0;
   }
 };
@@ -34,7 +34,7 @@ struct MCLimiter {
 template <class Lim>
 struct PLM {
   KOKKOS_FORCEINLINE_FUNCTION static void faces(double l, double c, double r, double& at_left,
-                                           double& at_right) {
+                                                double& at_right) {
     const double half = 0.5 * Lim::slope(c - l, r - c);
     at_left = c - half;
     at_right = c + half;
@@ -44,7 +44,7 @@ struct PLM {
 // First order (donor cell): used by the VL2 predictor.
 struct DonorCell {
   KOKKOS_FORCEINLINE_FUNCTION static void faces(double, double c, double, double& at_left,
-                                           double& at_right) {
+                                                double& at_right) {
     at_left = c;
     at_right = c;
   }

@@ -50,7 +50,7 @@ KOKKOS_FORCEINLINE_FUNCTION void davis_speeds(const FaceState& l, const FaceStat
 // Local Lax-Friedrichs.
 struct Rusanov {
   KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
-                                              const RiemannParams& pr) {
+                                                   const RiemannParams& pr) {
     using namespace riemann_detail;
     const Thermo tl = thermo(l, pr), tr = thermo(r, pr);
     const double el = tl.e, er = tr.e;
@@ -69,7 +69,7 @@ struct Rusanov {
 // Harten-Lax-van Leer-Einfeldt, with Davis wave-speed estimates bounded by 0.
 struct HLLE {
   KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
-                                              const RiemannParams& pr) {
+                                                   const RiemannParams& pr) {
     using namespace riemann_detail;
     const Thermo tl = thermo(l, pr), tr = thermo(r, pr);
     const double el = tl.e, er = tr.e;
@@ -94,19 +94,18 @@ struct HLLE {
 // carry the factor S*, so they vanish exactly where S* does.
 struct HLLC {
   KOKKOS_FORCEINLINE_FUNCTION static FaceFlux star_flux(const FaceState& w, double e, double sk,
-                                                   double ss) {
+                                                        double ss) {
     const double mn = w.d * w.vn;
     const double pstar = w.p + (w.d * (sk - w.vn)) * (ss - w.vn);
     const double inv = 1.0 / (sk - ss);
     const double skd = sk * w.d;
-    return {ss * (skd - mn) * inv,
-            (ss * (skd * w.vn - (mn * w.vn + w.p)) + sk * pstar) * inv,
+    return {ss * (skd - mn) * inv, (ss * (skd * w.vn - (mn * w.vn + w.p)) + sk * pstar) * inv,
             ss * (skd * w.vt - mn * w.vt) * inv,
             ss * ((sk * e - w.vn * (e + w.p)) + sk * pstar) * inv};
   }
 
   KOKKOS_FORCEINLINE_FUNCTION static FaceFlux flux(const FaceState& l, const FaceState& r,
-                                              const RiemannParams& pr) {
+                                                   const RiemannParams& pr) {
     using namespace riemann_detail;
     const Thermo tl = thermo(l, pr), tr = thermo(r, pr);
     const double el = tl.e, er = tr.e;

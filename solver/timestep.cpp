@@ -6,8 +6,7 @@
 
 namespace slabhydro {
 
-double local_timestep_key(const Slab& slab, const DvceArray3D<double>& u,
-                          const HydroOptions& opt) {
+double local_timestep_key(const Slab& slab, const DvceArray3D<double>& u, const HydroOptions& opt) {
   const double gamma = opt.gamma, gm1 = opt.gamma - 1.0, cfl = opt.cfl;
   const double dx = slab.mesh.dx(), dy = slab.mesh.dy();
   const double nzones = static_cast<double>(slab.mesh.nx) * slab.mesh.ny;

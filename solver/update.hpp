@@ -9,9 +9,8 @@ struct StageWeights {
   double a, b, c;
 };
 
-void update_stage(const Slab& slab, const DvceArray3D<double>& u0,
-                  const DvceArray3D<double>& in, const DvceArray3D<double>& out,
-                  const DvceArray3D<double>& fx, const DvceArray3D<double>& fy,
-                  StageWeights wt, double dt);
+void update_stage(const Slab& slab, const DvceArray3D<double>& u0, const DvceArray3D<double>& in,
+                  const DvceArray3D<double>& out, const DvceArray3D<double>& fx,
+                  const DvceArray3D<double>& fy, StageWeights wt, double dt);
 
 }  // namespace slabhydro

@@ -19,9 +19,9 @@
 #include "bench/bench_mpiio.hpp"
 #include "bench/bench_verify.hpp"
 #include "common/error.hpp"
-#include "io/file_ops.hpp"
 #include "decomposition/halo_exchange.hpp"
 #include "decomposition/slab_decomposition.hpp"
+#include "io/file_ops.hpp"
 #include "io/slab_view_io.hpp"
 
 using namespace slabhydro;
@@ -88,8 +88,8 @@ TEST_CASE("corner averages through the halo exchange follow the corner rule on a
     if (m.nx / np < m.ng) continue;
     const SlabDecomposition d(MPI_COMM_WORLD, mesh(m.nx, m.ny, m.ng), false);
     const Slab& s = d.slab();
-    INFO("nx " << m.nx << " ny " << m.ny << " ng " << m.ng << " rank " << d.rank() << " of "
-               << np << ", columns [" << s.x_offset << ", " << s.x_offset + s.nx_local << ")");
+    INFO("nx " << m.nx << " ny " << m.ny << " ng " << m.ng << " rank " << d.rank() << " of " << np
+               << ", columns [" << s.x_offset << ", " << s.x_offset + s.nx_local << ")");
     const Prepared p = prepare(d);
     auto hp = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), p.plot);
     auto hc = Kokkos::create_mirror_view_and_copy(Kokkos::HostSpace(), p.corners);
@@ -106,7 +106,7 @@ TEST_CASE("corner averages through the halo exchange follow the corner rule on a
           const long long Ig = s.x_offset + I;
           const float want = static_cast<float>(bench_corner_expected(v, Ig, J, m.nx, m.ny));
           if (!same_bits(hc(k, J, I), want) && wrong++ < 3)
-            CHECK(hc(k, J, I) == want);  // prints both
+            CHECK(hc(k, J, I) == want);                // prints both
           edge_corners += (I == 0 && s.x_offset > 0);  // needs the left neighbour's column
         }
     }
@@ -153,9 +153,9 @@ TEST_CASE("bench files in every mode and layout verify; one wrong value is caugh
       if (chunked && mode != TransferMode::independent) o.dataset.deflate = 1;
       INFO("mode " << to_string(mode) << (chunked ? " chunked" : " contiguous"));
       const std::string base = scratch(std::string(to_string(mode)) + (chunked ? "_c" : "_n"));
-      const BenchPhases t = bench_write_file<double>(MPI_COMM_WORLD, base + "_chk.h5", o, slab_block(s),
-                                                     bench_unknown_names(), chk,
-                                                     {BenchFileKind::checkpoint, s.mesh.nx, s.mesh.ny, 2, np});
+      const BenchPhases t = bench_write_file<double>(
+          MPI_COMM_WORLD, base + "_chk.h5", o, slab_block(s), bench_unknown_names(), chk,
+          {BenchFileKind::checkpoint, s.mesh.nx, s.mesh.ny, 2, np});
       bench_write_file<float>(MPI_COMM_WORLD, base + "_plt.h5", o, pb, bench_plot_names(), plt,
                               {BenchFileKind::plot, s.mesh.nx, s.mesh.ny, 2, np});
       bench_write_file<float>(MPI_COMM_WORLD, base + "_crn.h5", o, cb, bench_plot_names(), crn,
@@ -172,9 +172,9 @@ TEST_CASE("bench files in every mode and layout verify; one wrong value is caugh
       CHECK(bench_verify_file(MPI_COMM_WORLD, base + "_crn.h5", BenchFileKind::plot_corners, s,
                               o.io) == 4LL * (s.mesh.nx + 1) * (s.mesh.ny + 1));
       // A file of the wrong kind is refused.
-      CHECK_THROWS_AS(bench_verify_file(MPI_COMM_WORLD, base + "_plt.h5",
-                                        BenchFileKind::plot_corners, s, o.io),
-                      Error);
+      CHECK_THROWS_AS(
+          bench_verify_file(MPI_COMM_WORLD, base + "_plt.h5", BenchFileKind::plot_corners, s, o.io),
+          Error);
 
       // The restart-style read brings back every value.
       auto hr = Kokkos::create_mirror_view(hu);

@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "app/deck.hpp"
+#include "app/schemas.hpp"
 #include "bench/bench_cli.hpp"
 #include "bench/bench_config.hpp"
 #include "bench/bench_report.hpp"
-#include "app/deck.hpp"
-#include "app/schemas.hpp"
-#include "common/error.hpp"
 #include "bench/json_writer.hpp"
+#include "common/error.hpp"
 
 using namespace slabhydro;
 
@@ -35,7 +35,9 @@ std::string refusal(const std::vector<std::string>& sets, int nranks = 2) {
   return "";
 }
 
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool has(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -92,9 +94,9 @@ TEST_CASE("the JSON writer nests, escapes and refuses malformed documents", "[un
 }
 
 TEST_CASE("bench deck keys: defaults are FLASH-IO's sizes", "[unit][bench]") {
-  for (const char* k : {"bench.nx_per_rank", "bench.nx", "bench.ny", "bench.ng",
-                        "bench.chunk", "bench.deflate", "bench.fsync", "bench.repetitions",
-                        "bench.keep_files", "bench.read", "bench.drop_cache", "bench.verify"})
+  for (const char* k : {"bench.nx_per_rank", "bench.nx", "bench.ny", "bench.ng", "bench.chunk",
+                        "bench.deflate", "bench.fsync", "bench.repetitions", "bench.keep_files",
+                        "bench.read", "bench.drop_cache", "bench.verify"})
     CHECK(find_key(bench_schema().keys, k) != nullptr);
   const BenchConfig c = config({}, 3);
   CHECK(c.scaling == BenchScaling::weak);
@@ -130,8 +132,8 @@ TEST_CASE("bench configuration: sizes, chunk shapes and allowed combinations", "
   CHECK(config({"bench.chunk=slab"}).chunk.kind == BenchChunk::Kind::slab);
   for (const char* mode : {"collective", "serial"})
     for (const char* chunk : {"slab", "8x8"}) {
-      const BenchConfig c = config({std::string("io.mode=") + mode, std::string("bench.chunk=") + chunk,
-                                    "bench.deflate=6"});
+      const BenchConfig c = config(
+          {std::string("io.mode=") + mode, std::string("bench.chunk=") + chunk, "bench.deflate=6"});
       CHECK(c.deflate == 6);
     }
   const BenchConfig io = config({"io.mode=independent", "io.hints={romio_cb_write: enable}",
@@ -139,9 +141,9 @@ TEST_CASE("bench configuration: sizes, chunk shapes and allowed combinations", "
   CHECK(io.io.mode == TransferMode::independent);
   CHECK(io.io.hints.at("romio_cb_write") == "enable");
   CHECK(io.io.alignment == 4096);
-  const BenchConfig off = config({"bench.fsync=false", "bench.read=false", "bench.drop_cache=false",
-                                  "bench.keep_files=true", "bench.repetitions=1",
-                                  "output.dir=o", "output.basename=b"});
+  const BenchConfig off =
+      config({"bench.fsync=false", "bench.read=false", "bench.drop_cache=false",
+              "bench.keep_files=true", "bench.repetitions=1", "output.dir=o", "output.basename=b"});
   CHECK_FALSE(off.fsync);
   CHECK_FALSE(off.read);
   CHECK(off.keep_files);
@@ -174,7 +176,8 @@ TEST_CASE("bench configuration: disallowed combinations name the key and the fix
   CHECK(has(refusal({"bench.nx_per_rank=100000000"}), "bench.nx_per_rank"));
   // From a deck file: the line is named.
   try {
-    make_bench_config(Deck("bench:\n  chunk: none\n  deflate: 4\n", "flashio.yaml", {}, bench_schema()), 1);
+    make_bench_config(
+        Deck("bench:\n  chunk: none\n  deflate: 4\n", "flashio.yaml", {}, bench_schema()), 1);
     FAIL("deflate without chunk accepted");
   } catch (const Error& e) {
     CHECK(has(e.what(), "flashio.yaml:3: bench.deflate"));
@@ -182,8 +185,9 @@ TEST_CASE("bench configuration: disallowed combinations name the key and the fix
 }
 
 TEST_CASE("bench command line", "[unit][bench]") {
-  const BenchArgs a = parse_bench_args({"bench", "d.yaml", "--set", "bench.ny=4", "--set=bench.ng=1",
-                                        "--json", "r.json", "--verify", "--output-dir=o"});
+  const BenchArgs a =
+      parse_bench_args({"bench", "d.yaml", "--set", "bench.ny=4", "--set=bench.ng=1", "--json",
+                        "r.json", "--verify", "--output-dir=o"});
   CHECK(a.deck == "d.yaml");
   std::vector<std::string> assigned;
   for (const Override& o : a.overrides) assigned.push_back(o.assignment);

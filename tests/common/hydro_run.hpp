@@ -12,9 +12,9 @@
 
 #include "decomposition/global_reduce.hpp"
 #include "decomposition/halo_exchange.hpp"
-#include "solver/hydro_solver.hpp"
 #include "decomposition/slab_decomposition.hpp"
 #include "decomposition/stepper.hpp"
+#include "solver/hydro_solver.hpp"
 
 namespace slabhydro_test {
 

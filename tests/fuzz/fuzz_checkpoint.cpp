@@ -39,7 +39,7 @@ std::string g_path;  // the temporary file, one per process
 
 void finish() {
   if (!g_path.empty()) std::remove(g_path.c_str());
-  // As in MPI_Init: what Open MPI allocates (and loses) here is not ours.
+    // As in MPI_Init: what Open MPI allocates (and loses) here is not ours.
 #ifdef SLABHYDRO_FUZZ_LSAN
   __lsan_disable();
 #endif
@@ -87,8 +87,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)slabhydro_fuzz::run_checkpoint(g_path, nullptr);
   const long open = slabhydro_fuzz::open_hdf5_objects();
   if (open != 0) {
-    std::fprintf(stderr, "\nfuzz_checkpoint: BUG: %ld HDF5 object id(s) left open after the input\n",
-                 open);
+    std::fprintf(stderr,
+                 "\nfuzz_checkpoint: BUG: %ld HDF5 object id(s) left open after the input\n", open);
     std::abort();
   }
   return 0;

@@ -8,12 +8,12 @@
 #include <exception>
 #include <typeinfo>
 
-#include "io/checkpoint_io.hpp"
 #include "app/deck.hpp"
-#include "common/error.hpp"
-#include "io/inspect.hpp"
 #include "app/run_config.hpp"
 #include "app/schemas.hpp"
+#include "common/error.hpp"
+#include "io/checkpoint_io.hpp"
+#include "io/inspect.hpp"
 
 namespace slabhydro_fuzz {
 

@@ -109,11 +109,30 @@ std::uint64_t mix_bytes(std::uint64_t h, const std::string& s) {
   return h;
 }
 std::string metadata_checksum(hid_t f) {
-  std::vector<std::string> names = {
-      "boundary_x1_inner", "boundary_x1_outer", "boundary_x2_inner", "boundary_x2_outer",
-      "deck", "dt", "format", "format_version", "gamma", "io_mode", "lineage", "nranks", "nx",
-      "ny", "problem", "software_version", "state_digest", "step", "time", "written_at", "x1max",
-      "x1min", "x2max", "x2min"};
+  std::vector<std::string> names = {"boundary_x1_inner",
+                                    "boundary_x1_outer",
+                                    "boundary_x2_inner",
+                                    "boundary_x2_outer",
+                                    "deck",
+                                    "dt",
+                                    "format",
+                                    "format_version",
+                                    "gamma",
+                                    "io_mode",
+                                    "lineage",
+                                    "nranks",
+                                    "nx",
+                                    "ny",
+                                    "problem",
+                                    "software_version",
+                                    "state_digest",
+                                    "step",
+                                    "time",
+                                    "written_at",
+                                    "x1max",
+                                    "x1min",
+                                    "x2max",
+                                    "x2min"};
   std::sort(names.begin(), names.end());
   std::uint64_t h = 0x6d65746164617461ULL;
   for (const std::string& n : names) {
@@ -130,7 +149,8 @@ std::string metadata_checksum(hid_t f) {
       std::memcpy(&b, &v, 8);
       h = mix(mix(h, 1), b);
     } else if (c == H5T_INTEGER) {
-      h = mix(mix(h, 2), std::uint64_t(num_attr<long long>(f, n.c_str(), H5T_NATIVE_LLONG, H5T_INTEGER)));
+      h = mix(mix(h, 2),
+              std::uint64_t(num_attr<long long>(f, n.c_str(), H5T_NATIVE_LLONG, H5T_INTEGER)));
     } else {
       h = mix_bytes(mix(h, 3), str_attr(f, n.c_str()));
     }
@@ -159,7 +179,8 @@ int main(int argc, char** argv) {
   const long long nx = 38, ny = 5;
   // Root attributes.
   check(str_attr(f, "format") == "slabhydro-checkpoint", "format");
-  check(num_attr<long long>(f, "format_version", H5T_NATIVE_LLONG, H5T_INTEGER) == 2, "format_version");
+  check(num_attr<long long>(f, "format_version", H5T_NATIVE_LLONG, H5T_INTEGER) == 2,
+        "format_version");
   check(all_hex(str_attr(f, "lineage"), 32), "lineage is 32 hex digits");
   check(str_attr(f, "meta_checksum") == metadata_checksum(f),
         "meta_checksum is the README's checksum of the attributes");
@@ -186,7 +207,8 @@ int main(int argc, char** argv) {
   check(deck.find("x0: 0.5") != std::string::npos, "deck holds the problem");
   check(deck.find("dir:") != std::string::npos, "deck holds the --output-dir override");
   check(str_attr(f, "software_version").rfind("slabhydro ", 0) == 0, "software_version");
-  check(num_attr<long long>(f, "nranks", H5T_NATIVE_LLONG, H5T_INTEGER) == std::atoll(argv[3]), "nranks");
+  check(num_attr<long long>(f, "nranks", H5T_NATIVE_LLONG, H5T_INTEGER) == std::atoll(argv[3]),
+        "nranks");
   check(str_attr(f, "io_mode") == argv[4], "io_mode");
   check(str_attr(f, "written_at").size() == 20, "written_at is YYYY-MM-DDTHH:MM:SSZ");
   check(str_attr(f, "state_digest") == argv[2], "state_digest equals the digest the run printed");
@@ -196,7 +218,8 @@ int main(int argc, char** argv) {
   const std::vector<double> x = dataset(f, "/coordinates/x", {hsize_t(nx)});
   const std::vector<double> y = dataset(f, "/coordinates/y", {hsize_t(ny)});
   for (long long i = 0; i < (long long)x.size(); ++i) check(near(x[i], (i + 0.5) / nx), "x centre");
-  for (long long j = 0; j < (long long)y.size(); ++j) check(near(y[j], 0.25 * (j + 0.5) / ny), "y centre");
+  for (long long j = 0; j < (long long)y.size(); ++j)
+    check(near(y[j], 0.25 * (j + 0.5) / ny), "y centre");
 
   // Fields: [ny][nx], x fastest. Sod at t = 0: the left half (x < 0.5)
   // holds (rho, p) = (1, 1), the right half (0.125, 0.1), at rest.

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "io/checkpoint_meta.hpp"
 #include "common/error.hpp"
+#include "io/checkpoint_meta.hpp"
 #include "io/file_meta.hpp"
 #include "io/io_core.hpp"
 #include "io/lineage.hpp"
@@ -116,23 +116,29 @@ TEST_CASE("attribute reads check the dataspace, the class and the size first", "
       {"float32", H5T_IEEE_F32LE, scalar, &f32, "expected a float64, found float32"},
   };
   for (const Case& c : cases) {
-    const std::string p = file_with(c.name, [&](hid_t f) { attr(f, "x", c.type, c.space, c.value); });
+    const std::string p =
+        file_with(c.name, [&](hid_t f) { attr(f, "x", c.type, c.space, c.value); });
     const std::string err = read_error(p, [](hid_t f) { read_double_attribute(f, "x", "F"); });
     INFO(c.name << ": " << err);
     CHECK(err.find("F attribute 'x': ") == 0);
     CHECK(err.find(c.expect) != std::string::npos);
   }
   // Integers: signed 64-bit only; a missing attribute says so.
-  const std::string p32 = file_with("int32", [&](hid_t f) { attr(f, "x", H5T_STD_I32LE, scalar, &i32); });
-  CHECK(read_error(p32, [](hid_t f) { read_int_attribute(f, "x", "F"); }).find("expected an int64, found int32") !=
-        std::string::npos);
-  CHECK(read_error(p32, [](hid_t f) { read_int_attribute(f, "y", "F"); }) == "F attribute 'y': missing");
-  const std::string pf = file_with("f64", [&](hid_t f) { attr(f, "x", H5T_IEEE_F64LE, scalar, &f64); });
+  const std::string p32 =
+      file_with("int32", [&](hid_t f) { attr(f, "x", H5T_STD_I32LE, scalar, &i32); });
+  CHECK(read_error(p32, [](hid_t f) {
+          read_int_attribute(f, "x", "F");
+        }).find("expected an int64, found int32") != std::string::npos);
+  CHECK(read_error(p32, [](hid_t f) { read_int_attribute(f, "y", "F"); }) ==
+        "F attribute 'y': missing");
+  const std::string pf =
+      file_with("f64", [&](hid_t f) { attr(f, "x", H5T_IEEE_F64LE, scalar, &f64); });
   double v = 0;
   CHECK(read_error(pf, [&](hid_t f) { v = read_double_attribute(f, "x", "F"); }).empty());
   CHECK(v == 2.5);
-  CHECK(read_error(pf, [](hid_t f) { read_string_attribute(f, "x", "F"); }).find("expected a string, found float64") !=
-        std::string::npos);
+  CHECK(read_error(pf, [](hid_t f) {
+          read_string_attribute(f, "x", "F");
+        }).find("expected a string, found float64") != std::string::npos);
   // Strings: fixed-length ones are read too; longer than allowed is refused.
   const std::string ps = file_with("str", [&](hid_t f) {
     const hid_t t = H5Tcopy(H5T_C_S1);
@@ -146,10 +152,12 @@ TEST_CASE("attribute reads check the dataspace, the class and the size first", "
   CHECK(s == "abcdefgh");
   CHECK(read_error(ps, [&](hid_t f) { s = read_string_attribute(f, "v", "F", 100); }).empty());
   CHECK(s == std::string(100, 'z'));
-  CHECK(read_error(ps, [](hid_t f) { read_string_attribute(f, "v", "F", 99); })
-            .find("a string of 100 bytes, longer than the 99 allowed") != std::string::npos);
-  CHECK(read_error(ps, [](hid_t f) { read_string_attribute(f, "x", "F", 7); })
-            .find("a string of 8 bytes") != std::string::npos);
+  CHECK(read_error(ps, [](hid_t f) {
+          read_string_attribute(f, "v", "F", 99);
+        }).find("a string of 100 bytes, longer than the 99 allowed") != std::string::npos);
+  CHECK(read_error(ps, [](hid_t f) {
+          read_string_attribute(f, "x", "F", 7);
+        }).find("a string of 8 bytes") != std::string::npos);
   H5Sclose(scalar);
   H5Sclose(array);
   H5Sclose(null);
@@ -268,8 +276,8 @@ TEST_CASE("the space reserved for a file holds what HDF5 writes, in every mode",
   const int np = comm_size(), rank = comm_rank();
   for (const hsize_t alignment : {hsize_t(0), hsize_t(1) << 20})
     for (const int nx : {1, 7, 64, 300})
-      for (const TransferMode mode : {TransferMode::collective, TransferMode::independent,
-                                      TransferMode::serial}) {
+      for (const TransferMode mode :
+           {TransferMode::collective, TransferMode::independent, TransferMode::serial}) {
         const int ny = nx == 300 ? 200 : nx;
         if (nx < np) continue;
         IoOptions opt;
@@ -286,10 +294,9 @@ TEST_CASE("the space reserved for a file holds what HDF5 writes, in every mode",
         const std::vector<double> plane(std::size_t(ny + 4) * (b.nx_local + 4), 1.5);
         const std::uint64_t field = std::uint64_t(nx) * ny * 8;
         const std::string deck(3000, 'd');
-        const std::uint64_t bound =
-            file_size_bound(opt, {field, field, field, field, std::uint64_t(nx) * 8,
-                                  std::uint64_t(ny) * 8},
-                            2 * deck.size() + 4096);
+        const std::uint64_t bound = file_size_bound(
+            opt, {field, field, field, field, std::uint64_t(nx) * 8, std::uint64_t(ny) * 8},
+            2 * deck.size() + 4096);
         const std::string path = "file_meta_np" + std::to_string(np) + "_bound.h5";
         const FileStats st = write_atomically(MPI_COMM_WORLD, path, opt, {bound}, [&](SlabFile& f) {
           for (const char* name : {"/fields/a", "/fields/b", "/fields/c", "/fields/d"})
@@ -316,17 +323,18 @@ TEST_CASE("output names: unfinished writes with or without a tag, exact naming",
   const std::string dir = "file_meta_np" + std::to_string(comm_size()) + "_names";
   make_directories(dir);
   for (const std::string& old : list_dir(dir)) remove_file(join_path(dir, old));
-  for (const char* n : {"a_chk_000010.h5", "a_chk_000010.h5.tmp", "a_chk_000012.h5.1f2e-77.tmp",
-                        "a_chk_0000014.h5", "a_plt_000003.xmf", "a_plt_000003.xmf.ab-1.tmp",
-                        "a_chk_000010.h5.bak", "a_chk_00001.h5", "b_chk_000010.h5",
-                        "a_chk_000016.h5.bad tag.tmp"})
+  for (const char* n :
+       {"a_chk_000010.h5", "a_chk_000010.h5.tmp", "a_chk_000012.h5.1f2e-77.tmp", "a_chk_0000014.h5",
+        "a_plt_000003.xmf", "a_plt_000003.xmf.ab-1.tmp", "a_chk_000010.h5.bak", "a_chk_00001.h5",
+        "b_chk_000010.h5", "a_chk_000016.h5.bad tag.tmp"})
     std::ofstream(join_path(dir, n)) << "x";
   std::vector<std::string> got;
   for (const OutputFile& f : list_outputs(dir, "a"))
     got.push_back(base_name(f.path) + (f.tmp ? " tmp" : "") + (f.exact ? " exact" : "") + " " +
                   std::to_string(f.step));
-  const std::vector<std::string> want = {"a_chk_0000014.h5 14", "a_chk_000012.h5.1f2e-77.tmp tmp 12",
-                                         "a_chk_000010.h5 exact 10", "a_chk_000010.h5.tmp tmp 10",
-                                         "a_plt_000003.xmf exact 3", "a_plt_000003.xmf.ab-1.tmp tmp 3"};
+  const std::vector<std::string> want = {
+      "a_chk_0000014.h5 14",      "a_chk_000012.h5.1f2e-77.tmp tmp 12",
+      "a_chk_000010.h5 exact 10", "a_chk_000010.h5.tmp tmp 10",
+      "a_plt_000003.xmf exact 3", "a_plt_000003.xmf.ab-1.tmp tmp 3"};
   CHECK(got == want);
 }

@@ -152,8 +152,7 @@ TEST_CASE("the three transfer modes write identical datasets", "[io][mpi]") {
   }
 }
 
-TEST_CASE("a rank with no columns joins every call; reading on another cut works",
-          "[io][mpi]") {
+TEST_CASE("a rank with no columns joins every call; reading on another cut works", "[io][mpi]") {
   const int np = comm_size(), r = comm_rank();
   const int nx = 11, ny = 6;
   // The last rank holds nothing (with one rank: everything).
@@ -185,8 +184,8 @@ TEST_CASE("a whole dataset read by one rank, a root vector and attributes", "[io
       SlabFile f(MPI_COMM_WORLD, path, SlabFile::Access::create, opt);
       const std::vector<double> d = make_plane<double>(b);
       write_slab_field(f, "/fields/a", b, d.data());
-      write_root_vector(f, "/coordinates/x", r == 0 ? std::vector<double>{0.5, 1.5, 2.5}
-                                                    : std::vector<double>{});
+      write_root_vector(f, "/coordinates/x",
+                        r == 0 ? std::vector<double>{0.5, 1.5, 2.5} : std::vector<double>{});
       agree_on(f.comm(), [&] {
         if (!f.holds_file()) return;
         write_attribute(f.id(), "time", 0.125, path);

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "common/error.hpp"
 #include "app/checkpoint_schedule.hpp"
 #include "app/stop_requests.hpp"
+#include "common/error.hpp"
 
 using namespace slabhydro;
 
@@ -129,7 +129,8 @@ TEST_CASE("a signal on one rank is a request on every rank at the same poll", "[
   const int last = size_of(comm) - 1;
   StopConfig cfg;
   cfg.watch_files = false;
-  struct sigaction before_term {}, before_usr1 {};
+  struct sigaction before_term {
+  }, before_usr1{};
   sigaction(SIGTERM, nullptr, &before_term);  // MPI may have one of its own
   sigaction(SIGUSR1, nullptr, &before_usr1);
   {
@@ -182,8 +183,7 @@ int signal_ending_child(F&& setup_and_raise) {
   return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 }
 
-TEST_CASE("SIGTERM ends a run that is still starting, and a second one ends it at once",
-          "[stop]") {
+TEST_CASE("SIGTERM ends a run that is still starting, and a second one ends it at once", "[stop]") {
   // Before arm(): the default action (nothing to checkpoint yet; a read that
   // hangs must not make the process unkillable).
   CHECK(signal_ending_child([] {
@@ -246,7 +246,8 @@ TEST_CASE("dump_now and stop_now: seen by rank 0, acted on by all, removed when 
   if (root) rmdir(dir.c_str());
 }
 
-TEST_CASE("time limit: stop once elapsed + margin reaches the limit, on every rank", "[stop][mpi]") {
+TEST_CASE("time limit: stop once elapsed + margin reaches the limit, on every rank",
+          "[stop][mpi]") {
   const MPI_Comm comm = MPI_COMM_WORLD;
   double now = 1000.0;
   StopConfig cfg;

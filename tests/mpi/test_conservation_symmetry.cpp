@@ -93,11 +93,11 @@ TEST_CASE("periodic Kelvin-Helmholtz conserves mass, momentum and energy", "[mpi
     CHECK(run.digest() != d0);  // the flow has moved
     const char* names[] = {"mass", "x-momentum", "y-momentum", "energy"};
     for (int v = 0; v < NVAR; ++v) {
-      INFO(names[v] << ": before " << before[v] << " after " << after[v] << " scale "
-                    << scale[v]);
+      INFO(names[v] << ": before " << before[v] << " after " << after[v] << " scale " << scale[v]);
       if (world_rank() == 0)
-        std::cout << "KH " << to_string(rs) << " " << names[v] << ": |after - before| / scale = "
-                  << std::fabs(after[v] - before[v]) / scale[v] << "\n";
+        std::cout << "KH " << to_string(rs) << " " << names[v]
+                  << ": |after - before| / scale = " << std::fabs(after[v] - before[v]) / scale[v]
+                  << "\n";
       CHECK(scale[v] > 0.0);
       CHECK(std::fabs(after[v] - before[v]) <= 1.0e-12 * scale[v]);
     }
@@ -138,10 +138,12 @@ TEST_CASE("reflecting walls: no mass, energy or tangential momentum through them
     const HostState h0 = fresh.host_state();
     double change = 0.0, change_all = 0.0;
     for (int i = 0; i < h.nx_local; ++i)
-      for (int j : {0, h.ny - 1}) change = std::max(change, std::fabs(h(IDN, j, i) - h0(IDN, j, i)));
+      for (int j : {0, h.ny - 1})
+        change = std::max(change, std::fabs(h(IDN, j, i) - h0(IDN, j, i)));
     MPI_Allreduce(&change, &change_all, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
     INFO("largest density change next to a y wall " << change_all);
-    if (world_rank() == 0) std::cout << var.name << ": largest density change at a y wall " << change_all << "\n";
+    if (world_rank() == 0)
+      std::cout << var.name << ": largest density change at a y wall " << change_all << "\n";
     CHECK(change_all > 1e-5);  // measured: 3.6e-4 (KH), 6.9 (Sedov)
     for (int v = 0; v < NVAR; ++v) {
       if (!var.conserved[v]) continue;

@@ -10,10 +10,10 @@
 #include <cmath>
 #include <string>
 
-#include "solver/eos.hpp"
 #include "common/error.hpp"
 #include "decomposition/halo_exchange.hpp"
 #include "decomposition/slab_decomposition.hpp"
+#include "solver/eos.hpp"
 
 using namespace slabhydro;
 
@@ -34,8 +34,7 @@ int world_size() {
 // Fills the interior with field(), every guard cell with the sentinel,
 // exchanges `times` times, and checks every stored zone. Returns the number
 // of guard cells that were filled from a neighbour (for non-vacuity checks).
-long long check_exchange(int nx, int ny, int ng, bool periodic, int times = 1,
-                         int nvar = NVAR) {
+long long check_exchange(int nx, int ny, int ng, bool periodic, int times = 1, int nvar = NVAR) {
   GlobalMesh mesh;
   mesh.nx = nx;
   mesh.ny = ny;
@@ -43,8 +42,8 @@ long long check_exchange(int nx, int ny, int ng, bool periodic, int times = 1,
   const SlabDecomposition d(MPI_COMM_WORLD, mesh, periodic);
   const Slab& s = d.slab();
   const int np = d.size(), rank = d.rank();
-  INFO("nx " << nx << " ny " << ny << " ng " << ng << (periodic ? " periodic" : " open")
-             << " rank " << rank << " of " << np << " columns [" << s.x_offset << ", "
+  INFO("nx " << nx << " ny " << ny << " ng " << ng << (periodic ? " periodic" : " open") << " rank "
+             << rank << " of " << np << " columns [" << s.x_offset << ", "
              << s.x_offset + s.nx_local << ")");
 
   // The slab is where slab_range says, and the neighbours are right.
@@ -90,8 +89,8 @@ long long check_exchange(int nx, int ny, int ng, bool periodic, int times = 1,
         if (h(v, j, i) != want) {
           ++wrong;
           if (wrong <= 5) {
-            INFO("stored (v, j, i) = (" << v << ", " << j << ", " << i << "), global column "
-                                        << ig << ": got " << h(v, j, i) << ", want " << want);
+            INFO("stored (v, j, i) = (" << v << ", " << j << ", " << i << "), global column " << ig
+                                        << ": got " << h(v, j, i) << ", want " << want);
             CHECK(h(v, j, i) == want);
           }
         }
@@ -133,8 +132,7 @@ TEST_CASE("halo exchange can be repeated with the same buffers", "[mpi][halo]") 
   check_exchange(10 * np + 1, 4, 2, false, 3);
 }
 
-TEST_CASE("halo exchange of any number of variables (the I/O benchmark's 24)",
-          "[mpi][halo]") {
+TEST_CASE("halo exchange of any number of variables (the I/O benchmark's 24)", "[mpi][halo]") {
   const int np = world_size();
   for (int nvar : {1, 24}) {
     const long long filled = check_exchange(7 * np + 2, 3, 4, false, 1, nvar);

@@ -94,7 +94,8 @@ class Solver {
     const double us = sign * us_;
     if (ps_ > k.p) {  // shock
       const double pr = ps_ / k.p;
-      const double sk = k.u - ck * std::sqrt((g_ + 1.0) / (2.0 * g_) * pr + (g_ - 1.0) / (2.0 * g_));
+      const double sk =
+          k.u - ck * std::sqrt((g_ + 1.0) / (2.0 * g_) * pr + (g_ - 1.0) / (2.0 * g_));
       if (s <= sk) return k;
       return {star_density(k, ps_), us, ps_};
     }

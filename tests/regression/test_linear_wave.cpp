@@ -76,8 +76,8 @@ TEST_CASE("linear wave converges at second order", "[regression][convergence]") 
     h.riemann = c.riemann;
     h.limiter = c.limiter;
     h.integrator = c.integrator;
-    const std::string name = std::string(to_string(c.riemann)) + "/" + to_string(c.limiter) +
-                             "/" + to_string(c.integrator);
+    const std::string name = std::string(to_string(c.riemann)) + "/" + to_string(c.limiter) + "/" +
+                             to_string(c.integrator);
     INFO(name);
     std::vector<double> err;
     for (int n : {32, 64, 128}) err.push_back(linear_wave_error(n, h));

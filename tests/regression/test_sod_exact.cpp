@@ -105,7 +105,11 @@ TEST_CASE("exact Riemann solver reproduces Toro's Table 4.2", "[regression][exac
       {{1.0, -2.0, 0.4}, {1.0, 2.0, 0.4}, 0.00189, 0.00000, 0.02185, 0.02185},
       {{1.0, 0.0, 1000.0}, {1.0, 0.0, 0.01}, 460.894, 19.5975, 0.57506, 5.99924},
       {{1.0, 0.0, 0.01}, {1.0, 0.0, 100.0}, 46.0950, -6.19633, 5.99242, 0.57511},
-      {{5.99924, 19.5975, 460.894}, {5.99242, -6.19633, 46.0950}, 1691.64, 8.68975, 14.2823,
+      {{5.99924, 19.5975, 460.894},
+       {5.99242, -6.19633, 46.0950},
+       1691.64,
+       8.68975,
+       14.2823,
        31.0426},
   };
   for (const Row& row : rows) {
@@ -160,8 +164,8 @@ TEST_CASE("Sod along x: L1 density error against the exact solution", "[regressi
     h.riemann = c.riemann;
     h.limiter = c.limiter;
     h.integrator = c.integrator;
-    const std::string name = std::string(to_string(c.riemann)) + "/" + to_string(c.limiter) +
-                             "/" + to_string(c.integrator);
+    const std::string name = std::string(to_string(c.riemann)) + "/" + to_string(c.limiter) + "/" +
+                             to_string(c.integrator);
     INFO(name);
     const Tube t128 = run_sod('x', 128, h);
     const Tube t256 = run_sod('x', 256, h);

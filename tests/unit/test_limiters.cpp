@@ -15,10 +15,21 @@ namespace {
 // Pairs (a, b) over many magnitudes and both signs, with the special cases
 // (zeros, equal, opposite, tiny, huge).
 std::vector<std::pair<double, double>> sample_pairs() {
-  std::vector<std::pair<double, double>> v = {
-      {0.0, 0.0},   {0.0, 1.0},     {1.0, 0.0},      {1.0, 1.0},     {-1.0, -1.0},
-      {1.0, -1.0},  {2.0, 1.0},     {1.0, 3.0},      {-2.0, -0.5},   {1e-300, 1e-300},
-      {1e-300, 2e-300}, {1e150, 3e149}, {0.1, 0.30000000000000004}, {-0.0, 1.0}, {5.0, 5.0000001}};
+  std::vector<std::pair<double, double>> v = {{0.0, 0.0},
+                                              {0.0, 1.0},
+                                              {1.0, 0.0},
+                                              {1.0, 1.0},
+                                              {-1.0, -1.0},
+                                              {1.0, -1.0},
+                                              {2.0, 1.0},
+                                              {1.0, 3.0},
+                                              {-2.0, -0.5},
+                                              {1e-300, 1e-300},
+                                              {1e-300, 2e-300},
+                                              {1e150, 3e149},
+                                              {0.1, 0.30000000000000004},
+                                              {-0.0, 1.0},
+                                              {5.0, 5.0000001}};
   std::mt19937_64 rng(20240611);
   std::uniform_real_distribution<double> mant(-1.0, 1.0);
   std::uniform_int_distribution<int> expo(-20, 20);

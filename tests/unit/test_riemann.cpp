@@ -65,8 +65,8 @@ std::string show(const FaceFlux& f) {
 
 }  // namespace
 
-TEMPLATE_TEST_CASE("Riemann solver is consistent: F(w, w) is the physical flux",
-                   "[unit][riemann]", HLLC, HLLE, Rusanov) {
+TEMPLATE_TEST_CASE("Riemann solver is consistent: F(w, w) is the physical flux", "[unit][riemann]",
+                   HLLC, HLLE, Rusanov) {
   for (const FaceState& w : random_states(2000, 1)) {
     const FaceFlux f = TestType::flux(w, w, kParams);
     const FaceFlux x = exact_flux(w);
@@ -149,8 +149,8 @@ TEST_CASE("HLLC holds a stationary contact exactly; HLLE and Rusanov diffuse it"
   CHECK(m.mn == Approx(0.4 * 0.4 + 1.0).epsilon(1e-14));
 }
 
-TEMPLATE_TEST_CASE("Riemann solver: a strong shock gives finite fluxes", "[unit][riemann]",
-                   HLLC, HLLE, Rusanov) {
+TEMPLATE_TEST_CASE("Riemann solver: a strong shock gives finite fluxes", "[unit][riemann]", HLLC,
+                   HLLE, Rusanov) {
   // Toro's test 3 (pressure ratio 1e5) and a near-vacuum 123 problem.
   const FaceState cases[][2] = {{{1.0, 0.0, 0.0, 1000.0}, {1.0, 0.0, 0.0, 0.01}},
                                 {{1.0, -2.0, 0.0, 0.4}, {1.0, 2.0, 0.0, 0.4}}};

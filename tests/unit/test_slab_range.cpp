@@ -20,8 +20,7 @@ TEST_CASE("slab_range: contiguous cover, first nx % np ranks one wider", "[unit]
         if (s.x_offset != next || s.nx_local != want) {
           ++bad;
           INFO("nx " << nx << " np " << np << " rank " << r << ": offset " << s.x_offset
-                     << " (want " << next << "), width " << s.nx_local << " (want " << want
-                     << ")");
+                     << " (want " << next << "), width " << s.nx_local << " (want " << want << ")");
           CHECK(false);
         }
         next = s.x_offset + s.nx_local;

@@ -68,8 +68,7 @@ int source_index(int k, int first, int last, BoundaryType t, bool& flip) {
 
 }  // namespace
 
-TEST_CASE("CFL key: dt of the slowest zone, bad zones first in global order",
-          "[unit][timestep]") {
+TEST_CASE("CFL key: dt of the slowest zone, bad zones first in global order", "[unit][timestep]") {
   HydroOptions opt;
   opt.gamma = 1.4;
   opt.cfl = 0.5;
@@ -108,8 +107,8 @@ TEST_CASE("CFL key: dt of the slowest zone, bad zones first in global order",
 
   // Bad zones: negative density at global (7, 2), NaN pressure at (8, 1) and
   // zero density at (3, 5): the first in global order i*ny + j is (3, 5).
-  hb(IDN, 2 + 2, 2 + 2) = -1.0;                                         // (7, 2)
-  hb(IEN, 2 + 1, 2 + 3) = std::numeric_limits<double>::quiet_NaN();     // (8, 1)
+  hb(IDN, 2 + 2, 2 + 2) = -1.0;                                      // (7, 2)
+  hb(IEN, 2 + 1, 2 + 3) = std::numeric_limits<double>::quiet_NaN();  // (8, 1)
   Kokkos::deep_copy(ub, hb);
   const double kb_bad = local_timestep_key(b, ub, opt);
   CHECK(decode_timestep_key(b.mesh, kb_bad).bad_zone == 7 * ny + 2);
@@ -155,8 +154,8 @@ TEST_CASE("physical boundaries fill exactly the guard cells they own", "[unit][b
             bool fx = false, fy = false;
             int si = i;
             const bool x_guard = i < s.is() || i >= s.ie();
-            const bool at_edge = (i < s.is() && s.has_x1_inner_edge()) ||
-                                 (i >= s.ie() && s.has_x1_outer_edge());
+            const bool at_edge =
+                (i < s.is() && s.has_x1_inner_edge()) || (i >= s.ie() && s.has_x1_outer_edge());
             bool x_filled = !x_guard;
             if (x_guard && at_edge && var.x != B::periodic) {
               si = source_index(i, s.is(), s.ie() - 1, var.x, fx);

@@ -9,8 +9,8 @@ namespace {
 // Left and right face values at the face between zones (j-dj, i-di) and
 // (j, i) for variable v.
 template <class Recon, int dj, int di>
-KOKKOS_FORCEINLINE_FUNCTION void face_values(const Strided<const double>& w, int v, int j, int i,
-                                             double& left, double& right) {
+KOKKOS_FORCEINLINE_FUNCTION void face_values(const StridedArray<const double>& w, int v, int j,
+                                             int i, double& left, double& right) {
   const double wmm = w(v, j - 2 * dj, i - 2 * di);
   const double wm = w(v, j - dj, i - di);
   const double w0 = w(v, j, i);

@@ -39,13 +39,17 @@ struct Strided {
 #if defined(SLABHYDRO_BOUNDS_CHECK)
 // Debug builds (CMAKE_BUILD_TYPE=Debug): the View itself, so that Kokkos
 // checks every index (KOKKOS_ENABLE_DEBUG_BOUNDS_CHECK).
+template <class T>
+using StridedArray = Kokkos::View<T***, Kokkos::LayoutRight, MemSpace>;
 template <class V>
-inline V strided(const V& a) {
+inline StridedArray<typename V::value_type> strided(const V& a) {
   return a;
 }
 #else
+template <class T>
+using StridedArray = Strided<T>;
 template <class V>
-inline Strided<typename V::value_type> strided(const V& a) {
+inline StridedArray<typename V::value_type> strided(const V& a) {
   return {a.data(), static_cast<int>(a.stride(0)), static_cast<int>(a.stride(1))};
 }
 #endif

@@ -13,7 +13,7 @@
 #include "app/driver.hpp"
 #include "app/inspect_command.hpp"
 #include "app/schemas.hpp"
-#include "app/version.hpp"
+#include "app/version_text.hpp"
 #include "bench/bench_command.hpp"
 #include "common/error.hpp"
 #include "io/path_limits.hpp"
@@ -30,7 +30,7 @@ int dispatch(int argc, char** argv) {
       if (rank == 0) std::cout << slabhydro::usage(cl.help_topic);
       return 0;
     case CommandLine::Kind::version:
-      if (rank == 0) std::cout << "slabhydro " << slabhydro::kVersion << "\n";
+      if (rank == 0) std::cout << slabhydro::version_text();
       return 0;
     case CommandLine::Kind::run: return slabhydro::run_simulation(MPI_COMM_WORLD, cl);
     case CommandLine::Kind::inspect: return slabhydro::run_inspect(MPI_COMM_WORLD, cl.file);

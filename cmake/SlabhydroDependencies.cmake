@@ -3,7 +3,22 @@
 
 find_package(MPI REQUIRED COMPONENTS C)
 
-find_package(Kokkos REQUIRED)
+# A Kokkos_ROOT (variable or environment) that does not exist is a mistake to
+# report, not a reason to pick whichever other Kokkos the search finds.
+foreach(_root "${Kokkos_ROOT}" "$ENV{Kokkos_ROOT}")
+  if(_root AND NOT IS_DIRECTORY "${_root}")
+    message(FATAL_ERROR "slabhydro: Kokkos_ROOT is '${_root}', which is not a directory; "
+                        "give the prefix of a Kokkos install (it holds lib/cmake/Kokkos), "
+                        "or leave Kokkos_ROOT unset to search the system")
+  endif()
+endforeach()
+if(Kokkos_ROOT OR DEFINED ENV{Kokkos_ROOT})
+  # Only there: a Kokkos_ROOT without a Kokkos config is an error too.
+  find_package(Kokkos REQUIRED NO_SYSTEM_ENVIRONMENT_PATH NO_CMAKE_SYSTEM_PATH
+               NO_CMAKE_PACKAGE_REGISTRY NO_SYSTEM_PACKAGE_REGISTRY)
+else()
+  find_package(Kokkos REQUIRED)
+endif()
 # Debian's Trilinos build of Kokkos (3.4.1) declares Kokkos::kokkos with the
 # include dir /usr/lib/include, which does not exist; its real headers are in
 # ${Kokkos_INCLUDE_DIRS} (/usr/include/trilinos). A normal Kokkos 4 install

@@ -22,6 +22,30 @@ std::string mpi_library_text() {
   return s;
 }
 
+bool hdf5_is_parallel() {
+#if defined(H5_HAVE_PARALLEL)
+  return true;
+#else
+  return false;
+#endif
+}
+
+std::string hdf5_filters_text() {
+  const struct {
+    H5Z_filter_t id;
+    const char* name;
+  } filters[] = {{H5Z_FILTER_DEFLATE, "deflate"},
+                 {H5Z_FILTER_SZIP, "szip"},
+                 {H5Z_FILTER_SHUFFLE, "shuffle"},
+                 {H5Z_FILTER_FLETCHER32, "fletcher32"}};
+  std::string s;
+  for (const auto& f : filters) {
+    const htri_t avail = H5Zfilter_avail(f.id);
+    s += std::string(s.empty() ? "" : ", ") + f.name + (avail > 0 ? " yes" : " no");
+  }
+  return s;
+}
+
 std::string mpi_version_text() {
   int v = 0, sv = 0;
   MPI_Get_version(&v, &sv);

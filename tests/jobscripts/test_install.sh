@@ -24,7 +24,15 @@ for s in slurm/slabhydro.sbatch slurm/resize_example.sh pbs/slabhydro.pbs local/
   [ -x "$share/jobscripts/$s" ] || fail "job script $s not installed as an executable"
   cmp -s "$SRC/jobscripts/$s" "$share/jobscripts/$s" || fail "installed $s differs from the source"
 done
-pass "installed: bin/slabhydro, $(ls "$share/inputs" | wc -l) decks, job scripts"
+for d in README.md LICENSE CITATION.cff; do
+  cmp -s "$SRC/$d" "$prefix/share/doc/slabhydro/$d" || fail "$d not installed in share/doc/slabhydro"
+done
+if [ -d "$SRC/vis" ]; then
+  for f in "$SRC"/vis/*.py; do
+    cmp -s "$f" "$share/vis/$(basename "$f")" || fail "vis/$(basename "$f") not installed"
+  done
+fi
+pass "installed: bin/slabhydro, $(ls "$share/inputs" | wc -l) decks, job scripts, docs, vis/"
 
 if ldd "$ibin" | grep -F -e "$build" -e "$SRC"; then
   fail "the installed binary loads a library from the build or source tree"

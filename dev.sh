@@ -12,7 +12,8 @@ cd "$(dirname "$0")"
 BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 PACKAGES=(build-essential cmake libhdf5-openmpi-dev hdf5-tools openmpi-bin libopenmpi-dev
-          libtrilinos-kokkos-dev libyaml-cpp-dev catch2 python3 python3-h5py)
+          libtrilinos-kokkos-dev libyaml-cpp-dev catch2 python3 python3-h5py
+          python3-matplotlib python3-yt)
 
 install_missing() {
   local missing=()
@@ -45,7 +46,13 @@ case "${1:-}" in
     # out/demo belongs to this command: cleared so a second demo runs afresh
     # (slabhydro itself never overwrites output it did not write).
     rm -rf out/demo
-    mpirun -np 2 "$BUILD_DIR/app/slabhydro" run inputs/sedov.yaml --output-dir out/demo ;;
+    mpirun -np 2 "$BUILD_DIR/app/slabhydro" run inputs/sedov.yaml --output-dir out/demo
+    # a picture of the newest plot file (else checkpoint) of that run (vis/README.md)
+    shopt -s nullglob
+    outputs=(out/demo/sedov_chk_*.h5 out/demo/sedov_plt_*.h5)  # names sort by step
+    last=${outputs[${#outputs[@]} - 1]}
+    pic=$(/usr/bin/python3 vis/slabhydro_plot.py "$last" --out "${last%.h5}_dens.png")
+    echo "picture: $pic" ;;
   test)
     install_missing; build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" ;;

@@ -24,7 +24,8 @@ Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp, const Hy
       force_(force),
       root_(decomp.rank() == 0),
       checkpoint_writer_(decomp.slab(), solver.u()),
-      plot_writer_(decomp.slab()) {}
+      plot_writer_(decomp.slab()),
+      history_(cfg, decomp, solver) {}
 
 void Outputs::set_identity(const RunIdentity& id) {
   id_ = id;
@@ -47,6 +48,8 @@ void Outputs::start(const OutputState& s) {
     make_directories(cfg_.output.dir);
     Superseded found = superseded_outputs(cfg_.output.dir, cfg_.output.basename,
                                           id_.restarted ? id_.start_step : -1, id_.lineage);
+    const std::string hst = history_.foreign_file(id_.lineage, id_.restarted);
+    if (!hst.empty()) found.foreign.push_back(hst);
     const std::string after = id_.restarted
                                   ? "after the restart step " + std::to_string(id_.start_step)
                                   : "of a fresh run";
@@ -78,16 +81,19 @@ void Outputs::start(const OutputState& s) {
     }
     supersede(found.own, (id_.restarted ? "--restart: this run's output " : "output ") + after +
                              " (later or unfinished files)");
+    history_.begin(id_.lineage, id_.restarted, id_.start_step);
   });
   // A fresh run's initial plot file, or the restart step's written again.
   SLABHYDRO_MPI_CHECK(MPI_Bcast(&plot_missing, 1, MPI_INT, 0, decomp_.comm()));
   if (cfg_.plot.enabled() && (!id_.restarted || plot_missing)) write_plot(s);
+  if (!id_.restarted) history_.record(s.step, s.time, s.dt, true);
 }
 
 void Outputs::finish(const OutputState& s) {
   if (last_checkpoint_step_ != s.step) write_checkpoint(s);
   const bool restart_state = id_.restarted && s.step == id_.start_step;
   if (cfg_.plot.enabled() && last_plot_step_ != s.step && !restart_state) write_plot(s);
+  history_.record(s.step, s.time, s.dt, true);
 }
 
 double Outputs::checkpoint(const OutputState& s) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/history.hpp"
 #include "app/run_config.hpp"
 #include "decomposition/slab_decomposition.hpp"
 #include "io/checkpoint_io.hpp"
@@ -48,6 +49,8 @@ class Outputs {
   double checkpoint(const OutputState& s);
   // A plot file of this state, unless this step was already plotted.
   void plot(const OutputState& s);
+  // The history line of this step, when output.history_every says so.
+  void history(const OutputState& s) { history_.record(s.step, s.time, s.dt); }
   // The final checkpoint (and plot file), unless this state was already
   // written, or is the checkpoint the run restarted from.
   void finish(const OutputState& s);
@@ -80,6 +83,7 @@ class Outputs {
   std::set<std::string> written_;  // paths written by this run
   CheckpointWriter checkpoint_writer_;
   PlotWriter plot_writer_;
+  History history_;
 };
 
 }  // namespace slabhydro

@@ -23,6 +23,7 @@ struct OutputConfig {
   std::string dir = ".";
   double progress_interval = 2.0;  // seconds of wall clock
   double trigger_interval = 1.0;   // seconds between looks for dump_now/stop_now
+  long long history_every = 0;     // steps between lines of BASENAME.hst (0: no history)
 };
 
 // When to write a file: every N steps, at the first step end at or after each

@@ -146,7 +146,12 @@ Settings<C> output_settings() {
                 "output.trigger_interval", 1.0,
                 "seconds between looks for the files dump_now and stop_now in "
                 "output.dir (0: every step)",
-                off_or_positive(), [](auto& c) -> auto& { return c.output.trigger_interval; })});
+                off_or_positive(), [](auto& c) -> auto& { return c.output.trigger_interval; }),
+            int_setting<C>(
+                "output.history_every", 0,
+                "a line of output.dir/BASENAME.hst (conserved totals, dt, digest) "
+                "every this many steps",
+                off_or_count(), [](auto& c) -> auto& { return c.output.history_every; })});
   return t;
 }
 

@@ -172,6 +172,7 @@ void Simulation::write_due(const StepRequest& req, double t_prev, bool done) {
   if (schedule_.checkpoint_due(step_, t_prev, time_) || req.wall_checkpoint || (asked && !done))
     checkpointed(outputs().checkpoint(s));
   if (schedule_.plot_due(step_, t_prev, time_)) outputs().plot(s);
+  outputs().history(s);
   if (!asked) return;
   stop_.acknowledge(req);
   if (decomp_.rank() == 0 && !req.stop)

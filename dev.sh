@@ -46,13 +46,16 @@ case "${1:-}" in
     # out/demo belongs to this command: cleared so a second demo runs afresh
     # (slabhydro itself never overwrites output it did not write).
     rm -rf out/demo
-    mpirun -np 2 "$BUILD_DIR/app/slabhydro" run inputs/sedov.yaml --output-dir out/demo
+    mpirun -np 2 "$BUILD_DIR/app/slabhydro" run inputs/sedov.yaml --output-dir out/demo \
+      --set output.history_every=10
     # a picture of the newest plot file (else checkpoint) of that run (vis/README.md)
     shopt -s nullglob
     outputs=(out/demo/sedov_chk_*.h5 out/demo/sedov_plt_*.h5)  # names sort by step
     last=${outputs[${#outputs[@]} - 1]}
     pic=$(/usr/bin/python3 vis/slabhydro_plot.py "$last" --out "${last%.h5}_dens.png")
-    echo "picture: $pic" ;;
+    echo "picture: $pic"
+    hist=$(/usr/bin/python3 vis/slabhydro_plot.py out/demo/sedov.hst --out out/demo/sedov_history.png)
+    echo "history: $hist" ;;
   test)
     install_missing; build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" ;;

@@ -31,7 +31,7 @@ inline bool parse_transfer_mode(const std::string& s, TransferMode& m) {
 }
 
 // The defaults, here only (the deck's io.* defaults are printed from them):
-// README, "I/O settings and measurements", says why.
+// README, "I/O settings", and docs/io-measurements.md say why.
 constexpr hsize_t kDefaultAlignment = 1 << 20;
 constexpr hsize_t kDefaultAlignmentThreshold = 1 << 16;
 

@@ -71,7 +71,7 @@ constexpr LoopPolicy kLoopPolicy = LoopPolicy::rows;
 #else
 // auto: on a host execution space, parallelise over rows and run i as a plain
 // inner loop the compiler can vectorise; on a device, one flat 1D range with
-// index arithmetic (AthenaK's finding). See README, "Loop policy".
+// index arithmetic (AthenaK's finding). See docs/performance.md, "Loop policy".
 constexpr LoopPolicy kLoopPolicy =
     Kokkos::SpaceAccessibility<Kokkos::HostSpace, ExecSpace::memory_space>::accessible
         ? LoopPolicy::rows

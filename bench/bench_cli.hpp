@@ -11,6 +11,8 @@ struct BenchArgs {
   std::string deck;                 // empty: inputs/flashio.yaml if present, else the defaults
   std::vector<Override> overrides;  // --set, --output-dir, --verify, in order
   std::string json;                 // --json FILE; empty: no JSON report
+  std::string csv;                  // --csv FILE; empty: no CSV report
+  std::string command_line;         // "slabhydro bench ...", quoted for a shell
   bool help = false;                // --help among them
 };
 

@@ -49,35 +49,58 @@ Deck load_deck(MPI_Comm comm, const BenchArgs& a, const Schema& schema) {
 
 }  // namespace
 
+namespace {
+
+// A report file that cannot be written fails before the benchmark, not after.
+void check_writable(MPI_Comm comm, int rank, const std::string& path, const char* what) {
+  if (path.empty()) return;
+  agree_on(comm, [&] {
+    if (rank != 0) return;
+    const bool exists = file_exists(path);
+    if (exists ? ::access(path.c_str(), W_OK) != 0
+               : ::access(parent_dir(path).c_str(), W_OK | X_OK) != 0)
+      throw Error(std::string("cannot write the ") + what + " '" + path +
+                  "': " + std::strerror(errno));
+  });
+}
+
+void write_report(MPI_Comm comm, int rank, const std::string& path, const char* what,
+                  const std::function<std::string()>& text) {
+  if (path.empty()) return;
+  agree_on(comm, [&] {
+    if (rank != 0) return;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text();
+    out.flush();
+    if (!out) throw Error(std::string("cannot write the ") + what + " '" + path + "'");
+  });
+  if (rank == 0) std::cout << what << ": " << path << "\n" << std::flush;
+}
+
+}  // namespace
+
 int run_bench(MPI_Comm comm, const BenchArgs& a, const Schema& schema) {
   int np = 1, rank = 0;
   SLABHYDRO_MPI_CHECK(MPI_Comm_size(comm, &np));
   SLABHYDRO_MPI_CHECK(MPI_Comm_rank(comm, &rank));
   const Deck deck = load_deck(comm, a, schema);
   const BenchConfig cfg = make_bench_config(deck, np);
-  // A JSON report that cannot be written fails now, not after the benchmark.
-  if (!a.json.empty())
-    agree_on(comm, [&] {
-      if (rank != 0) return;
-      const bool exists = file_exists(a.json);
-      if (exists ? ::access(a.json.c_str(), W_OK) != 0
-                 : ::access(parent_dir(a.json).c_str(), W_OK | X_OK) != 0)
-        throw Error("cannot write the JSON report '" + a.json + "': " + std::strerror(errno));
-    });
-
-  const BenchRun result = run_benchmark(comm, cfg);
-  if (rank == 0) std::cout << bench_table(result) << std::flush;
-  if (!a.json.empty()) {
-    agree_on(comm, [&] {
-      if (rank != 0) return;
-      const std::string text = bench_json(result);
-      std::ofstream out(a.json, std::ios::binary | std::ios::trunc);
-      out << text;
-      out.flush();
-      if (!out) throw Error("cannot write the JSON report '" + a.json + "'");
-    });
-    if (rank == 0) std::cout << "JSON report: " << a.json << "\n" << std::flush;
+  check_writable(comm, rank, a.json, "JSON report");
+  check_writable(comm, rank, a.csv, "CSV report");
+  const std::string start = utc_now_iso8601();
+  BenchRun result = run_benchmark(comm, cfg);
+  result.environment = bench_environment(comm, cfg.dir);
+  result.environment.start_utc = start;
+  result.environment.end_utc = utc_now_iso8601();
+  result.environment.command_line = a.command_line;
+  for (BenchMeasurement& m : result.measurements) {  // the reports name absolute paths
+    m.path = join_path(result.environment.dir, base_name(m.path));
+    m.baseline_path = join_path(result.environment.dir, base_name(m.baseline_path));
   }
+  if (rank == 0)
+    std::cout << environment_text(result.environment) << bench_table(result) << std::flush;
+  write_report(comm, rank, a.json, "JSON report", [&] { return bench_json(result); });
+  write_report(comm, rank, a.csv, "CSV report", [&] { return bench_csv(result); });
   return 0;
 }
 

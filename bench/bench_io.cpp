@@ -53,9 +53,9 @@ void write_meta(SlabFile& f, const BenchFileMeta& m) {
 }  // namespace
 
 BenchPhases max_over_ranks(MPI_Comm comm, const BenchPhases& local) {
-  double in[4] = {local.open, local.transfer, local.close, local.total}, out[4];
-  SLABHYDRO_MPI_CHECK(MPI_Allreduce(in, out, 4, MPI_DOUBLE, MPI_MAX, comm));
-  return {out[0], out[1], out[2], out[3]};
+  double in[5] = {local.open, local.transfer, local.close, local.total, local.attributes}, out[5];
+  SLABHYDRO_MPI_CHECK(MPI_Allreduce(in, out, 5, MPI_DOUBLE, MPI_MAX, comm));
+  return {out[0], out[1], out[2], out[3], out[4]};
 }
 
 template <class T>
@@ -71,12 +71,15 @@ BenchPhases bench_write_file(MPI_Comm comm, const std::string& path, const Bench
                                    std::uint64_t(b.nx) * std::uint64_t(b.ny) * sizeof(T));
   AtomicPhases p;
   AtomicWrite how{file_size_bound(o.io, sizes, 4096), o.fsync, &p};
+  double attributes = 0.0;
   write_atomically(comm, path, o.io, how, [&](SlabFile& f) {
     for (std::size_t k = 0; k < names.size(); ++k)
       write_slab_field(f, dataset_path(names[k]), b, planes[k], o.dataset);
+    const double t0 = now();
     write_meta(f, meta);
+    attributes = now() - t0;
   });
-  return max_over_ranks(comm, {p.open, p.body, p.close, p.total});
+  return max_over_ranks(comm, {p.open, p.body, p.close, p.total, attributes});
 }
 
 template <class T>
@@ -95,7 +98,7 @@ BenchPhases bench_read_file(MPI_Comm comm, const std::string& path, const IoOpti
   const double t2 = now();
   f.close();
   const double t3 = now();
-  return max_over_ranks(comm, {t1 - t0, t2 - t1, t3 - t2, t3 - t0});
+  return max_over_ranks(comm, {t1 - t0, t2 - t1, t3 - t2, t3 - t0, 0.0});
 }
 
 template BenchPhases bench_write_file(MPI_Comm, const std::string&, const BenchWriteOptions&,

@@ -24,10 +24,14 @@
 namespace slabhydro {
 
 struct BenchPhases {
-  double open = 0.0;      // file create/open
-  double transfer = 0.0;  // all the H5Dwrite/H5Dread (and the attributes)
-  double close = 0.0;     // flush + fsync when asked, close, rename
-  double total = 0.0;     // open to end of close on the slowest rank
+  double open = 0.0;        // file create/open
+  double transfer = 0.0;    // all the H5Dwrite/H5Dread and the attributes
+  double close = 0.0;       // flush + fsync when asked, close, rename
+  double total = 0.0;       // open to end of close on the slowest rank
+  double attributes = 0.0;  // of transfer: writing the root attributes
+  // Metadata (create, attributes, close) against raw data (the datasets).
+  double metadata() const { return open + attributes + close; }
+  double raw() const { return transfer - attributes; }
 };
 
 // Per-rank seconds in, maximum over the ranks out (on every rank).

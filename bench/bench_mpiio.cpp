@@ -95,7 +95,7 @@ BenchPhases timed_baseline(MPI_Comm comm, const std::string& path,
       f->close();
     });
     const double t3 = now();
-    t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0};
+    t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0, 0.0};
   } catch (const Error& e) {
     throw Error(path + " (MPI-IO baseline) was not " + what + ": " + e.what(), e.collective());
   }

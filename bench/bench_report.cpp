@@ -1,6 +1,7 @@
 #include "bench/bench_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -25,10 +26,6 @@ BenchStats stat(const BenchMeasurement& m, F&& of) {
   return stats_of(v);
 }
 
-double ratio(const BenchMeasurement& m, const BenchSample& s) {
-  return m.mib_per_s(s) / m.baseline_mib_per_s(s);
-}
-
 std::string hints_text(const std::map<std::string, std::string>& h) {
   if (h.empty()) return "none";
   std::string t;
@@ -39,6 +36,7 @@ std::string hints_text(const std::map<std::string, std::string>& h) {
 void json_stats(JsonWriter& j, const char* key, const BenchStats& s) {
   j.key(key).begin_object();
   j.key("min").value(s.min).key("median").value(s.median).key("max").value(s.max);
+  j.key("mean").value(s.mean).key("stddev").value(s.stddev);
   j.end_object();
 }
 
@@ -52,6 +50,10 @@ void json_phases(JsonWriter& j, const std::string& prefix, const BenchMeasuremen
              stat(m, [&](const BenchSample& s) { return (s.*which).close; }));
   json_stats(j, (prefix + "total_s").c_str(),
              stat(m, [&](const BenchSample& s) { return (s.*which).total; }));
+  json_stats(j, (prefix + "metadata_s").c_str(),
+             stat(m, [&](const BenchSample& s) { return (s.*which).metadata(); }));
+  json_stats(j, (prefix + "raw_s").c_str(),
+             stat(m, [&](const BenchSample& s) { return (s.*which).raw(); }));
 }
 
 void json_measurement(JsonWriter& j, const BenchMeasurement& m) {
@@ -79,20 +81,21 @@ void json_measurement(JsonWriter& j, const BenchMeasurement& m) {
   json_phases(j, "baseline_", m, &BenchSample::baseline);
   json_stats(j, "baseline_mib_per_s",
              stat(m, [&](const BenchSample& s) { return m.baseline_mib_per_s(s); }));
-  json_stats(j, "ratio", stat(m, [&](const BenchSample& s) { return ratio(m, s); }));
+  json_stats(j, "ratio", stat(m, [&](const BenchSample& s) { return bench_ratio(m, s); }));
   j.key("samples").begin_array();
   for (const BenchSample& s : m.samples) {
     j.begin_object();
     j.key("prep_s").value(s.prep);
     j.key("open_s").value(s.hdf5.open).key("transfer_s").value(s.hdf5.transfer);
     j.key("close_s").value(s.hdf5.close).key("total_s").value(s.hdf5.total);
+    j.key("attributes_s").value(s.hdf5.attributes);
     j.key("mib_per_s").value(m.mib_per_s(s));
     j.key("baseline_open_s").value(s.baseline.open);
     j.key("baseline_transfer_s").value(s.baseline.transfer);
     j.key("baseline_close_s").value(s.baseline.close);
     j.key("baseline_total_s").value(s.baseline.total);
     j.key("baseline_mib_per_s").value(m.baseline_mib_per_s(s));
-    j.key("ratio").value(ratio(m, s));
+    j.key("ratio").value(bench_ratio(m, s));
     j.key("baseline_first").value(s.baseline_first);
     j.end_object();
   }
@@ -107,7 +110,16 @@ BenchStats stats_of(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
   const double median = n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-  return {v.front(), median, v.back()};
+  double sum = 0.0;
+  for (const double x : v) sum += x;
+  const double mean = sum / double(n);
+  double ss = 0.0;
+  for (const double x : v) ss += (x - mean) * (x - mean);
+  return {v.front(), median, v.back(), mean, n > 1 ? std::sqrt(ss / double(n - 1)) : 0.0};
+}
+
+double bench_ratio(const BenchMeasurement& m, const BenchSample& s) {
+  return m.mib_per_s(s) / m.baseline_mib_per_s(s);
 }
 
 double BenchMeasurement::mib_per_s(const BenchSample& s) const {
@@ -150,7 +162,7 @@ std::string bench_repetition_line(const BenchRun& r, int rep) {
     if (rep >= static_cast<int>(m.samples.size())) continue;
     const BenchSample& s = m.samples[rep];
     os << (first ? " " : " | ") << m.name << " " << fmt("%.1f", m.mib_per_s(s)) << " MiB/s (MPI-IO "
-       << fmt("%.1f", m.baseline_mib_per_s(s)) << ", x" << fmt("%.2f", ratio(m, s)) << ")";
+       << fmt("%.1f", m.baseline_mib_per_s(s)) << ", x" << fmt("%.2f", bench_ratio(m, s)) << ")";
     first = false;
   }
   return os.str() + "\n";
@@ -180,7 +192,7 @@ std::string bench_table(const BenchRun& r) {
   for (const BenchMeasurement& m : r.measurements) {
     auto med = [&](auto f) { return stat(m, f).median; };
     const BenchStats bw = stat(m, [&](const BenchSample& s) { return m.mib_per_s(s); });
-    const BenchStats rt = stat(m, [&](const BenchSample& s) { return ratio(m, s); });
+    const BenchStats rt = stat(m, [&](const BenchSample& s) { return bench_ratio(m, s); });
     const std::string bws =
         fmt("%.1f", bw.min) + "/" + fmt("%.1f", bw.median) + "/" + fmt("%.1f", bw.max);
     const std::string rts =
@@ -210,7 +222,7 @@ std::string bench_json(const BenchRun& r) {
   JsonWriter j;
   j.begin_object();
   j.key("schema").value("slabhydro-bench");
-  j.key("schema_version").value(1);
+  j.key("schema_version").value(2);
   j.key("software").begin_object();
   j.key("slabhydro").value(r.slabhydro_version);
   j.key("hdf5").value(r.hdf5_version);
@@ -218,6 +230,7 @@ std::string bench_json(const BenchRun& r) {
   j.key("mpi_version").value(r.mpi_version);
   j.key("kokkos_execution_space").value(r.kokkos_space);
   j.end_object();
+  json_environment(j, r.environment);
   j.key("config").begin_object();
   j.key("deck").value(c.deck_origin);
   j.key("ranks").value(r.ranks);

@@ -7,12 +7,14 @@
 #include <vector>
 
 #include "bench/bench_config.hpp"
+#include "bench/bench_environment.hpp"
 #include "bench/bench_io.hpp"
 
 namespace slabhydro {
 
 struct BenchStats {
   double min = 0.0, median = 0.0, max = 0.0;
+  double mean = 0.0, stddev = 0.0;  // stddev: the sample's (n - 1); 0 for one value
 };
 // Of a non-empty sample; the median of an even count is the mean of the middle two.
 BenchStats stats_of(std::vector<double> v);
@@ -50,6 +52,7 @@ struct BenchRun {
   bool cache_dropped = false;                     // bench.drop_cache took effect before every read
   long long verified_values = -1;                 // values checked by --verify; -1: not verified
   std::vector<BenchMeasurement> measurements;
+  BenchEnvironment environment;  // where and how (filled by the command)
 };
 
 std::string bench_header(const BenchRun& r);
@@ -57,5 +60,8 @@ std::string bench_header(const BenchRun& r);
 std::string bench_repetition_line(const BenchRun& r, int rep);
 std::string bench_table(const BenchRun& r);
 std::string bench_json(const BenchRun& r);
+// One row per file and repetition, with a header row (--csv FILE).
+std::string bench_csv(const BenchRun& r);
+double bench_ratio(const BenchMeasurement& m, const BenchSample& s);
 
 }  // namespace slabhydro

@@ -91,4 +91,5 @@ refused "mesh.nx: not a key of slabhydro bench" --set mesh.nx=10
 refused "unknown key; did you mean bench.repetitions?" --set bench.repetiton=2
 refused "unknown option '--restart' for bench" --restart latest
 refused "cannot write the JSON report" --json "$SCRATCH/no/such/dir/r.json"
+refused "cannot write the CSV report" --csv "$SCRATCH/no/such/dir/r.csv"
 echo "PASS: $n bench option combinations, allowed ones verified, disallowed ones refused"

@@ -24,7 +24,7 @@ PER_REP=$(( 24 * NX * NY + 4 * NX * NY + 4 * (NX + 1) * (NY + 1) + 24 * NX * NY 
 
 for np in 1 2 3 4; do
   out="$SCRATCH/np$np"
-  run "$np" "${COMMON[@]}" --output-dir "$out" --json "$SCRATCH/np$np.json"
+  run "$np" "${COMMON[@]}" --output-dir "$out" --json "$SCRATCH/np$np.json" --csv "$SCRATCH/np$np.csv"
   [ "$RC" -eq 0 ] || { echo "$OUT" >&2; fail "np $np: exit code $RC"; }
   printf '%s\n' "$OUT" | grep -q "FLASH-I/O-style benchmark on $np rank(s)" ||
     { echo "$OUT" >&2; fail "np $np: no header naming $np rank(s)"; }
@@ -39,6 +39,22 @@ for np in 1 2 3 4; do
   "$PY" "$CHECK" files "$out" flashio $NX $NY || fail "np $np: the files are not as expected"
   "$PY" "$CHECK" json "$SCRATCH/np$np.json" "$np" $REPS --read --verified ||
     fail "np $np: the JSON report does not follow its schema"
+  # The CSV: a header and one row per file and repetition, the same numbers as the JSON.
+  "$PY" - "$SCRATCH/np$np.csv" "$SCRATCH/np$np.json" "$REPS" <<'EOF' || fail "np $np: the CSV report"
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+doc = json.load(open(sys.argv[2]))
+reps = int(sys.argv[3])
+assert len(rows) == 4 * reps, len(rows)
+for m in doc["measurements"]:
+    mine = [r for r in rows if r["name"] == m["name"]]
+    assert [int(r["repetition"]) for r in mine] == list(range(1, reps + 1)), mine
+    for r, s in zip(mine, m["samples"]):
+        for k in ("total_s", "mib_per_s", "baseline_total_s", "ratio", "attributes_s"):
+            assert float(r[k]) == s[k], (m["name"], k, r[k], s[k])
+        assert abs(float(r["metadata_s"]) + float(r["raw_s"]) -
+                   (s["open_s"] + s["transfer_s"] + s["close_s"])) < 1e-12, r
+EOF
   if [ "$np" -gt 1 ]; then
     for f in chk plt_cnt plt_crn; do
       h5diff -q "$SCRATCH/np1/flashio_$f.h5" "$out/flashio_$f.h5" /fields /fields ||

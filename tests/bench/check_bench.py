@@ -130,10 +130,10 @@ def check_files(d, base, nx, ny):
                lambda n, i, j: f32(corner(UNKNOWNS.index(n), i, j, nx, ny)))
 
 
-# ---- JSON schema, version 1 (README.md, "JSON report") ----------------------
+# ---- JSON schema, version 2 (README.md, "JSON report") ----------------------
 
 NUM = (int, float)
-STATS = {"min": NUM, "median": NUM, "max": NUM}
+STATS = {"min": NUM, "median": NUM, "max": NUM, "mean": NUM, "stddev": NUM}
 SCHEMA = {
     "schema": str, "schema_version": int,
     "software": {"slabhydro": str, "hdf5": str, "mpi_library": str, "mpi_version": str,
@@ -144,6 +144,10 @@ SCHEMA = {
                "hints": dict, "mpiio_info": dict, "fsync": bool, "repetitions": int,
                "dir": str, "basename": str, "keep_files": bool, "read": bool,
                "drop_cache": bool, "cache_dropped": bool, "verify": bool},
+    "environment": {"start": str, "end": str, "command_line": str, "hosts": list,
+                    "ranks_per_node_max": int, "dir": str, "file_system": str,
+                    "free_bytes": int, "size_bytes": int, "lustre_stripe": (str, type(None)),
+                    "mpiio_component": str},
     "measurements": list,
     "verified_values": (int, type(None)),
 }
@@ -153,12 +157,14 @@ MEASUREMENT = {
     "file_bytes": int, "prep_s": STATS, "open_s": STATS, "transfer_s": STATS, "close_s": STATS,
     "total_s": STATS, "mib_per_s": STATS, "baseline_open_s": STATS,
     "baseline_transfer_s": STATS, "baseline_close_s": STATS, "baseline_total_s": STATS,
-    "baseline_mib_per_s": STATS, "ratio": STATS, "samples": list,
+    "baseline_mib_per_s": STATS, "ratio": STATS, "samples": list, "metadata_s": STATS,
+    "raw_s": STATS, "baseline_metadata_s": STATS, "baseline_raw_s": STATS,
 }
 SAMPLE = {k: NUM for k in ["prep_s", "open_s", "transfer_s", "close_s", "total_s", "mib_per_s",
                            "baseline_open_s", "baseline_transfer_s", "baseline_close_s",
                            "baseline_total_s", "baseline_mib_per_s", "ratio"]}
 SAMPLE["baseline_first"] = bool
+SAMPLE["attributes_s"] = NUM
 
 
 def check_shape(obj, spec, where):
@@ -193,8 +199,18 @@ def check_json(path, ranks, reps, read, verified):
     check_shape(doc, SCHEMA, "$")
     if problems:
         return
-    if doc["schema"] != "slabhydro-bench" or doc["schema_version"] != 1:
+    if doc["schema"] != "slabhydro-bench" or doc["schema_version"] != 2:
         problem("schema %s version %s" % (doc["schema"], doc["schema_version"]))
+    e = doc["environment"]
+    if sum(h.get("ranks", 0) for h in e["hosts"]) != ranks or \
+            e["ranks_per_node_max"] != max(h.get("ranks", 0) for h in e["hosts"]):
+        problem("environment: hosts %s for %d ranks" % (e["hosts"], ranks))
+    if not (e["start"] <= e["end"] and e["command_line"].startswith("slabhydro bench")):
+        problem("environment: start %s end %s command %r" % (e["start"], e["end"],
+                                                               e["command_line"]))
+    if not (e["dir"].startswith("/") and e["free_bytes"] <= e["size_bytes"] and e["file_system"]):
+        problem("environment: dir %s (%s), free %d of %d" % (e["dir"], e["file_system"],
+                                                              e["free_bytes"], e["size_bytes"]))
     c = doc["config"]
     if c["ranks"] != ranks or c["repetitions"] != reps or c["unknowns"] != 24:
         problem("config: ranks %d repetitions %d unknowns %d" % (c["ranks"], c["repetitions"],
@@ -229,8 +245,13 @@ def check_json(path, ranks, reps, read, verified):
         if len(m["samples"]) != reps:
             problem("%s: %d samples for %d repetitions" % (w, len(m["samples"]), reps))
         for k, v in m.items():
-            if isinstance(v, dict) and not (v["min"] <= v["median"] <= v["max"]):
-                problem("%s.%s: min/median/max out of order: %s" % (w, k, v))
+            if isinstance(v, dict) and not (v["min"] <= v["median"] <= v["max"] and
+                                            v["min"] <= v["mean"] <= v["max"] and
+                                            v["stddev"] >= 0):
+                problem("%s.%s: min/median/mean/max out of order: %s" % (w, k, v))
+        for k in ("path", "baseline_path"):
+            if not m[k].startswith(e["dir"] + "/"):
+                problem("%s.%s: %s is not in %s" % (w, k, m[k], e["dir"]))
         for i, s in enumerate(m["samples"]):
             check_shape(s, SAMPLE, "%s.samples[%d]" % (w, i))
             if problems:
@@ -246,6 +267,9 @@ def check_json(path, ranks, reps, read, verified):
                     s["total_s"] > sum(phases) + slack:
                 problem("%s.samples[%d]: phases %s do not fit total %g" %
                         (w, i, phases, s["total_s"]))
+            if not (0 <= s["attributes_s"] <= s["transfer_s"] + slack):
+                problem("%s.samples[%d]: attributes %g outside the transfer %g" %
+                        (w, i, s["attributes_s"], s["transfer_s"]))
             mib = m["data_bytes"] / 1048576.0
             if not close(s["mib_per_s"], mib / s["total_s"]):
                 problem("%s.samples[%d]: mib_per_s %g != %g" % (w, i, s["mib_per_s"],

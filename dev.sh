@@ -13,7 +13,8 @@ BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 PACKAGES=(build-essential cmake libhdf5-openmpi-dev hdf5-tools openmpi-bin libopenmpi-dev
           libtrilinos-kokkos-dev libyaml-cpp-dev catch2 python3 python3-h5py
-          python3-matplotlib python3-yt)
+          python3-matplotlib python3-yt python3-h5py-mpi python3-mpi4py
+          paraview python3-paraview xvfb xauth)
 
 install_missing() {
   local missing=()

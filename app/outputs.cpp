@@ -12,6 +12,7 @@
 #include "decomposition/global_reduce.hpp"
 #include "io/file_ops.hpp"
 #include "io/output_catalog.hpp"
+#include "io/xdmf.hpp"
 
 namespace slabhydro {
 namespace {}  // namespace
@@ -81,6 +82,9 @@ void Outputs::start(const OutputState& s) {
     }
     supersede(found.own, (id_.restarted ? "--restart: this run's output " : "output ") + after +
                              " (later or unfinished files)");
+    // The series of plot files, without those just moved aside.
+    if (id_.restarted && cfg_.plot.enabled())
+      write_xdmf_series(cfg_.output.dir, cfg_.output.basename, id_.lineage, cfg_.io.writer_tag);
     history_.begin(id_.lineage, id_.restarted, id_.start_step);
   });
   // A fresh run's initial plot file, or the restart step's written again.

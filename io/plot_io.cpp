@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 
 #include "common/collective.hpp"
 #include "common/coordinates.hpp"
@@ -38,19 +37,6 @@ void plot_variables(const Slab& s, const DvceArray3D<double>& u, double gamma,
         out_(2, j, i) = static_cast<float>(m2 / d);
         out_(3, j, i) = static_cast<float>(ideal_pressure(gm1, d, m1, m2, e));
       });
-}
-
-void write_text_atomically(const std::string& path, const std::string& text,
-                           const std::string& tag) {
-  const std::string tmp = tmp_name(path, tag);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw Error("cannot write '" + tmp + "'");
-  }
-  fsync_file(tmp);
-  commit_rename(tmp, path);
 }
 
 }  // namespace
@@ -128,8 +114,9 @@ FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, PlotMeta met
   agree_on(comm, [&] {
     if (rank != 0) return;
     XdmfGrid g;
-    const auto slash = path.find_last_of('/');
-    g.h5_file = slash == std::string::npos ? path : path.substr(slash + 1);
+    g.h5_file = base_name(path);
+    g.name = g.h5_file.substr(0, g.h5_file.size() - 3);
+    g.dz = (m.x1max - m.x1min) / m.nx;
     g.nx = m.nx;
     g.ny = m.ny;
     g.time = meta.time;
@@ -138,7 +125,10 @@ FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, PlotMeta met
     g.y_nodes = "/coordinates/y_nodes";
     for (const std::string& name : plot_fields())
       g.fields.push_back({name.substr(name.find_last_of('/') + 1), name, 4});
-    write_text_atomically(xmf, xdmf_text(g), opt.writer_tag);
+    write_xdmf_file(xmf, xdmf_text(g), opt.writer_tag);
+    const auto series = g.name.rfind("_plt_");  // the series of <basename>_plt_<step>.h5
+    if (series != std::string::npos)
+      write_xdmf_series(parent_dir(path), g.name.substr(0, series), meta.lineage, opt.writer_tag);
   });
   return st;
 }

@@ -57,14 +57,16 @@ std::string History::path() const {
 std::string History::foreign_file(const std::string& lineage, bool restarted) const {
   const std::string p = path();
   if (!enabled() || !(file_exists(p) || is_symlink(p))) return "";
-  return restarted && history_lineage(p) == lineage ? "" : p;
+  // Only a regular file is read (a FIFO would block the read): anything else
+  // is not this run's to continue.
+  return restarted && is_plain_file(p) && history_lineage(p) == lineage ? "" : p;
 }
 
 void History::begin(const std::string& lineage, bool restarted, long long start_step) {
   if (!enabled()) return;
   const std::string p = path(), tmp = p + ".tmp";
   const std::vector<std::string> kept =
-      restarted && file_exists(p) ? lines_up_to(p, start_step) : std::vector<std::string>{};
+      restarted && is_plain_file(p) ? lines_up_to(p, start_step) : std::vector<std::string>{};
   {
     std::ofstream f(tmp, std::ios::trunc);
     f << kFirstLine << lineage << "\n" << kColumns << "\n";

@@ -48,7 +48,9 @@ bool on_path(const char* program) {
 
 std::string lustre_stripe(const std::string& dir) {
   if (!on_path("lfs")) return "";
-  const std::string cmd = "lfs getstripe -d '" + dir + "' 2>/dev/null";
+  std::string quoted = "'";  // one shell word, whatever the directory's name holds
+  for (const char c : dir) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  const std::string cmd = "lfs getstripe -d " + quoted + "' 2>/dev/null";
   FILE* p = ::popen(cmd.c_str(), "r");
   if (!p) return "";
   std::string out;

@@ -50,6 +50,20 @@ run 2 of.log run "$DECKS/shear.yaml" --output-dir other $H --force
 rows other/shear.hst >ro
 cmp -s r1 ro || fail "history after --force differs"
 
+# A FIFO where a restart expects its history: refused at once as not this
+# run's (never read: the read would block), and --force moves it aside.
+mkdir -p fifo
+cp h1/shear_chk_000008.h5 fifo/
+mkfifo fifo/shear.hst
+rc=0
+timeout 120 "$MPIEXEC" -n 2 "$BIN" run "$DECKS/shear.yaml" --output-dir fifo $H \
+  --restart fifo/shear_chk_000008.h5 >fifo.log 2>&1 || rc=$?
+[ "$rc" -ne 124 ] || fail "a restart hung on a FIFO history file"
+[ "$rc" -ne 0 ] || fail "a restart accepted a FIFO as its history file"
+expect_grep "shear.hst" fifo.log
+run 2 fifof.log run "$DECKS/shear.yaml" --output-dir fifo $H --restart fifo/shear_chk_000008.h5 --force
+[ -p "$(ls -d fifo/superseded/*/shear.hst)" ] || fail "--force did not move the FIFO aside"
+
 # Off by default: no history file.
 run 1 n.log run "$DECKS/shear.yaml" --output-dir none --set time.nlim=4
 [ ! -e none/shear.hst ] || fail "a history file without output.history_every"

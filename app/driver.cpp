@@ -1,5 +1,7 @@
 #include "app/driver.hpp"
 
+#include <cstdlib>
+
 #include "app/command_text.hpp"
 #include "app/deck_source.hpp"
 #include "app/resource_check.hpp"
@@ -10,6 +12,7 @@
 #include "app/stop_requests.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "common/mpi_threads.hpp"
 #include "common/timers.hpp"
 #include "io/lineage.hpp"
 #include "io/output_lock.hpp"
@@ -26,6 +29,14 @@ RunConfig run_config(MPI_Comm comm, const Deck& deck) {
   if (rank == 0)
     for (const std::string& w : cfg.warnings) warn(w);
   check_output_paths(deck, cfg, nranks);
+  if (cfg.checkpoint.async && provided_mpi_thread_level() < MPI_THREAD_MULTIPLE)
+    deck.fail(
+        "checkpoint.async",
+        "true needs MPI_THREAD_MULTIPLE (the writer thread calls MPI-IO while the time "
+        "loop exchanges halos), and this MPI library provided " +
+            mpi_thread_level_name(provided_mpi_thread_level()) +
+            (std::getenv("SLABHYDRO_MPI_THREAD") ? " (SLABHYDRO_MPI_THREAD asked for less)" : "") +
+            ": set checkpoint.async: false");
   check_resources(comm, cfg, deck);
   cfg.io.writer_tag = new_writer_tag(comm);
   return cfg;

@@ -16,6 +16,7 @@
 #include "app/version_text.hpp"
 #include "bench/bench_command.hpp"
 #include "common/error.hpp"
+#include "common/mpi_threads.hpp"
 #include "io/path_limits.hpp"
 
 namespace {
@@ -43,6 +44,24 @@ int dispatch(int argc, char** argv) {
   return 0;
 }
 
+// MPI_THREAD_MULTIPLE unless SLABHYDRO_MPI_THREAD says otherwise
+// (common/mpi_threads.hpp); checkpoint.async checks what was provided.
+bool start_mpi(int& argc, char**& argv, std::string& thread_problem) {
+  const int wanted = slabhydro::requested_mpi_thread_level(thread_problem);
+  int provided = MPI_THREAD_SINGLE;
+  if (MPI_Init_thread(&argc, &argv, wanted, &provided) != MPI_SUCCESS) {
+    slabhydro::print_stderr_line("slabhydro: error: MPI_Init_thread failed");
+    return false;
+  }
+  slabhydro::set_provided_mpi_thread_level(provided);
+  // MPI errors come back as return codes that SLABHYDRO_MPI_CHECK reports,
+  // instead of the MPI library aborting the job (communicators duplicated
+  // from MPI_COMM_WORLD inherit this; files take MPI_FILE_NULL's).
+  MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
+  MPI_File_set_errhandler(MPI_FILE_NULL, MPI_ERRORS_RETURN);
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,19 +71,17 @@ int main(int argc, char** argv) {
   // Past a file size limit (ulimit -f) a write fails with EFBIG and is
   // reported like any failed write, instead of the signal ending the process.
   std::signal(SIGXFSZ, SIG_IGN);
-  if (MPI_Init(&argc, &argv) != MPI_SUCCESS) {
-    slabhydro::print_stderr_line("slabhydro: error: MPI_Init failed");
-    return 1;
-  }
-  // MPI errors come back as return codes that SLABHYDRO_MPI_CHECK reports,
-  // instead of the MPI library aborting the job (communicators duplicated
-  // from MPI_COMM_WORLD inherit this; files take MPI_FILE_NULL's).
-  MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
-  MPI_File_set_errhandler(MPI_FILE_NULL, MPI_ERRORS_RETURN);
+  std::string thread_problem;
+  if (!start_mpi(argc, argv, thread_problem)) return 1;
   int rank = 0, size = 1;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   int code = 0;
+  if (!thread_problem.empty()) {
+    if (rank == 0) slabhydro::print_stderr_line("slabhydro: error: " + thread_problem);
+    MPI_Finalize();
+    return 1;
+  }
   // Kokkos sees only its own --kokkos-* options: given `--help` it would print
   // its help on every rank, in the middle of ours.
   std::vector<char*> kargv{argv[0]};

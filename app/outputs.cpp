@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <iostream>
 
 #include "app/version.hpp"
@@ -15,8 +16,6 @@
 #include "io/xdmf.hpp"
 
 namespace slabhydro {
-namespace {}  // namespace
-
 Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp, const HydroSolver& solver,
                  bool force)
     : cfg_(cfg),
@@ -24,7 +23,10 @@ Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp, const Hy
       solver_(solver),
       force_(force),
       root_(decomp.rank() == 0),
-      checkpoint_writer_(decomp.slab(), solver.u()),
+      checkpoint_writer_(decomp.slab(), solver.u(), cfg.checkpoint.async),
+      async_(cfg.checkpoint.async
+                 ? std::make_unique<AsyncCheckpoint>(decomp.comm(), checkpoint_writer_)
+                 : nullptr),
       plot_writer_(decomp.slab()),
       history_(cfg, decomp, solver) {}
 
@@ -94,7 +96,8 @@ void Outputs::start(const OutputState& s) {
 }
 
 void Outputs::finish(const OutputState& s) {
-  if (last_checkpoint_step_ != s.step) write_checkpoint(s);
+  collect();
+  if (last_checkpoint_step_ != s.step) write_checkpoint(s, false);
   const bool restart_state = id_.restarted && s.step == id_.start_step;
   if (cfg_.plot.enabled() && last_plot_step_ != s.step && !restart_state) write_plot(s);
   history_.record(s.step, s.time, s.dt, true);
@@ -103,12 +106,21 @@ void Outputs::finish(const OutputState& s) {
 double Outputs::checkpoint(const OutputState& s) {
   if (last_checkpoint_step_ == s.step) return 0.0;
   const double t0 = wall_seconds();
-  write_checkpoint(s);
+  write_checkpoint(s, true);
   return wall_seconds() - t0;
 }
 
 void Outputs::plot(const OutputState& s) {
   if (last_plot_step_ != s.step) write_plot(s);
+}
+
+void Outputs::collect() {
+  if (!async_ || !async_->busy()) return;
+  const double t0 = wall_seconds();
+  const FileStats st = async_->wait();  // a failed write throws here, on every rank
+  background_seconds_ = std::max(background_seconds_, st.seconds);
+  checkpoint_written(st, pending_.step, pending_.loop_seconds, true);
+  io_seconds_ += wall_seconds() - t0;
 }
 
 void Outputs::guard_overwrite(const std::string& path) {
@@ -135,11 +147,7 @@ void Outputs::describe_run(Meta& m, const OutputState& s) const {
   m.software_version = std::string("slabhydro ") + kVersion;
 }
 
-void Outputs::write_checkpoint(const OutputState& s) {
-  const double t0 = wall_seconds();
-  const std::string path =
-      join_path(cfg_.output.dir, checkpoint_name(cfg_.output.basename, s.step));
-  guard_overwrite(path);
+CheckpointMeta Outputs::checkpoint_meta(const OutputState& s) const {
   CheckpointMeta m;
   describe_run(m, s);
   m.dt = s.dt;
@@ -153,28 +161,51 @@ void Outputs::write_checkpoint(const OutputState& s) {
                   to_string(cfg_.bc.x2_inner), to_string(cfg_.bc.x2_outer)};
   m.deck = cfg_.deck_text;
   m.digest = state_digest(decomp_, solver_.u());
-  const FileStats st = checkpoint_writer_.write(decomp_.comm(), path, m, cfg_.io);
+  return m;
+}
+
+void Outputs::write_checkpoint(const OutputState& s, bool allow_async) {
+  const double t0 = wall_seconds();
+  collect();  // the previous one first
+  const std::string path =
+      join_path(cfg_.output.dir, checkpoint_name(cfg_.output.basename, s.step));
+  guard_overwrite(path);
+  const CheckpointMeta m = checkpoint_meta(s);
   written_.insert(path);
   last_checkpoint_step_ = s.step;
-  if (root_) {
-    std::cout << describe(st, "checkpoint") << "\n" << std::flush;
-    // Older checkpoints go only now that the newest is complete.
-    try {
-      std::vector<std::string> failures;
-      for (const std::string& gone :
-           prune_checkpoints(cfg_.output.dir, cfg_.output.basename, s.step, cfg_.checkpoint.keep,
-                             id_.lineage, failures))
-        std::cout << "removed " << gone << " (checkpoint.keep = " << cfg_.checkpoint.keep << ")\n";
-      for (const std::string& f : failures) warn(f);
-    } catch (const std::exception& e) {
-      warn(std::string("checkpoint.keep: ") + e.what());
-    }
+  if (async_ && allow_async) {
+    async_->start(path, m, cfg_.io);
+    pending_ = {s.step, wall_seconds() - t0};
+  } else {
+    const FileStats st = checkpoint_writer_.write(decomp_.comm(), path, m, cfg_.io);
+    checkpoint_written(st, s.step, wall_seconds() - t0, false);
   }
   io_seconds_ += wall_seconds() - t0;
 }
 
+void Outputs::checkpoint_written(const FileStats& st, long long step, double loop_seconds,
+                                 bool background) {
+  if (!root_) return;
+  char loop[64];
+  std::snprintf(loop, sizeof loop, ", time loop %.3f s", loop_seconds);
+  std::cout << describe(st, "checkpoint") << loop
+            << (background ? " (written in the background)" : "") << "\n"
+            << std::flush;
+  // Older checkpoints go only now that the newest is complete.
+  try {
+    std::vector<std::string> failures;
+    for (const std::string& gone : prune_checkpoints(cfg_.output.dir, cfg_.output.basename, step,
+                                                     cfg_.checkpoint.keep, id_.lineage, failures))
+      std::cout << "removed " << gone << " (checkpoint.keep = " << cfg_.checkpoint.keep << ")\n";
+    for (const std::string& f : failures) warn(f);
+  } catch (const std::exception& e) {
+    warn(std::string("checkpoint.keep: ") + e.what());
+  }
+}
+
 void Outputs::write_plot(const OutputState& s) {
   const double t0 = wall_seconds();
+  collect();  // HDF5: one thread at a time
   const std::string path = join_path(cfg_.output.dir, plot_name(cfg_.output.basename, s.step));
   guard_overwrite(path);
   guard_overwrite(xdmf_name(path));

@@ -3,6 +3,7 @@
 // on their cadences, a final checkpoint at the end, checkpoint.keep, and the
 // rule that a run never overwrites output it did not write unless --force.
 // Every member function is collective over the decomposition's communicator.
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "app/history.hpp"
 #include "app/run_config.hpp"
 #include "decomposition/slab_decomposition.hpp"
+#include "io/async_checkpoint.hpp"
 #include "io/checkpoint_io.hpp"
 #include "io/plot_io.hpp"
 #include "solver/hydro_solver.hpp"
@@ -55,12 +57,28 @@ class Outputs {
   // written, or is the checkpoint the run restarted from.
   void finish(const OutputState& s);
 
+  // checkpoint.async: a background write has ended on this rank (never
+  // blocks; Simulation::poll makes it known to every rank), and, called on
+  // every rank once any rank's has, collect() waits for it, reports it and
+  // prunes; its failure is thrown here, on every rank. Plot files, the next
+  // checkpoint and finish() collect first, so HDF5 is called by one thread
+  // at a time.
+  bool background_write_ended() const { return async_ && async_->ended(); }
+  void collect();
+  // The longest background write so far (seconds), for the time-limit margin.
+  double background_write_seconds() const { return background_seconds_; }
+
   double io_seconds() const { return io_seconds_; }
   // The newest checkpoint of this run: its step (the restart step, or -1, before the first).
   long long last_checkpoint_step() const { return last_checkpoint_step_; }
 
  private:
-  void write_checkpoint(const OutputState& s);
+  // allow_async: false for the final checkpoint, which the run waits for anyway.
+  void write_checkpoint(const OutputState& s, bool allow_async);
+  CheckpointMeta checkpoint_meta(const OutputState& s) const;
+  // Rank 0: the checkpoint line, then checkpoint.keep.
+  void checkpoint_written(const FileStats& st, long long step, double loop_seconds,
+                          bool background);
   void write_plot(const OutputState& s);
   // The values a checkpoint and a plot file share (CheckpointMeta, PlotMeta).
   template <class Meta>
@@ -82,6 +100,12 @@ class Outputs {
   double io_seconds_ = 0.0;
   std::set<std::string> written_;  // paths written by this run
   CheckpointWriter checkpoint_writer_;
+  std::unique_ptr<AsyncCheckpoint> async_;  // checkpoint.async only
+  struct Pending {
+    long long step = -1;
+    double loop_seconds = 0.0;  // the time loop's part: digest, snapshot, start
+  } pending_;
+  double background_seconds_ = 0.0;
   PlotWriter plot_writer_;
   History history_;
 };

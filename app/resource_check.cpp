@@ -72,12 +72,17 @@ std::string gib(long long b) {
 }
 
 // Bytes one rank allocates for its slab: the solver's arrays, the plot
-// variables (float32, and a host mirror on a device), the halo buffers.
-long long rank_bytes(const Slab& s) {
+// variables (float32, and a host mirror on a device), the halo buffers, and
+// with checkpoint.async the snapshot of the state (guard cells included).
+long long rank_bytes(const Slab& s, bool async) {
   const long long interior = static_cast<long long>(s.nx_local) * s.mesh.ny;
   const long long halo =
       4LL * NVAR * s.mesh.ny * s.mesh.ng * static_cast<long long>(sizeof(double));
-  return HydroState::bytes(s) + 2 * 4 * interior * static_cast<long long>(sizeof(float)) + halo;
+  const long long snapshot = async ? static_cast<long long>(NVAR) * s.ny_tot() * s.nx_tot() *
+                                         static_cast<long long>(sizeof(double))
+                                   : 0;
+  return HydroState::bytes(s) + 2 * 4 * interior * static_cast<long long>(sizeof(float)) + halo +
+         snapshot;
 }
 
 }  // namespace
@@ -117,7 +122,7 @@ void check_resources(MPI_Comm comm, const RunConfig& cfg, const Deck& deck) {
   mine.nx_local = r.nx_local;
   MPI_Comm node = MPI_COMM_NULL;
   SLABHYDRO_MPI_CHECK(MPI_Comm_split_type(comm, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node));
-  long long need = rank_bytes(mine), node_need = 0;
+  long long need = rank_bytes(mine, cfg.checkpoint.async), node_need = 0;
   int node_rank = 0, node_size = 1;
   MPI_Comm_rank(node, &node_rank);
   MPI_Comm_size(node, &node_size);

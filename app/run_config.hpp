@@ -39,8 +39,9 @@ struct Cadence {
 
 struct CheckpointConfig {
   Cadence cadence;
-  int keep = 3;       // checkpoints left in output.dir after each write
-  double mtbf = 0.0;  // seconds; > 0 and no every_wall: Young/Daly wall cadence
+  int keep = 3;        // checkpoints left in output.dir after each write
+  double mtbf = 0.0;   // seconds; > 0 and no every_wall: Young/Daly wall cadence
+  bool async = false;  // written by a background thread from a snapshot (io/async_checkpoint.hpp)
 };
 
 struct RunConfig {

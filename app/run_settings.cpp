@@ -177,6 +177,12 @@ Settings<C> checkpoint_settings() {
           "mean time between failures in seconds: without every_wall, checkpoint "
           "every sqrt(2 x checkpoint cost x mtbf) s of wall clock (Young/Daly)",
           off_or_positive(), [](auto& c) -> auto& { return c.checkpoint.mtbf; }),
+      bool_setting<C>(
+          "checkpoint.async", false,
+          "write checkpoints from a copy of the state on a thread of their own while "
+          "the time loop goes on (one more copy of the state in memory; needs "
+          "MPI_THREAD_MULTIPLE)",
+          [](auto& c) -> auto& { return c.checkpoint.async; }),
   };
 }
 

@@ -161,17 +161,25 @@ StepRequest Simulation::loop(double t_start) {
 StepRequest Simulation::poll() {
   const bool wall =
       decomp_.rank() == 0 && schedule_.wall_due(wall_seconds(), stop_.checkpoint_estimate());
-  return stop_.poll(wall ? stop_bits::wall_checkpoint : 0);
+  return stop_.poll((wall ? stop_bits::wall_checkpoint : 0) |
+                    (outputs().background_write_ended() ? stop_bits::write_ended : 0));
 }
 
 // The files due after a step: a checkpoint on a cadence or a request (at
 // the end, finish() writes the final one anyway), a plot file.
 void Simulation::write_due(const StepRequest& req, double t_prev, bool done) {
   const OutputState s{step_, time_, last_dt_};
+  // A background checkpoint that ended on some rank is collected on all
+  // (its failure is thrown here, on every rank, at the same step).
+  if (req.write_ended) outputs().collect();
   const bool asked = req.dump || req.stop;
   if (schedule_.checkpoint_due(step_, t_prev, time_) || req.wall_checkpoint || (asked && !done))
     checkpointed(outputs().checkpoint(s));
   if (schedule_.plot_due(step_, t_prev, time_)) outputs().plot(s);
+  // A stop waits for the background write, then writes one: the margin
+  // keeps room for the longest one written so far.
+  if (outputs().background_write_seconds() > 0)
+    stop_.record_checkpoint(outputs().background_write_seconds());
   outputs().history(s);
   if (!asked) return;
   stop_.acknowledge(req);

@@ -67,6 +67,7 @@ StepRequest decode_request(int bits) {
   }
   r.dump = r.stop || (bits & (sigusr1 | dump_file)) != 0;
   r.wall_checkpoint = (bits & wall_checkpoint) != 0;
+  r.write_ended = (bits & write_ended) != 0;
   r.why = why;
   return r;
 }

@@ -35,6 +35,7 @@ struct StepRequest {
   bool stop = false;  // ... and stop (implies dump)
   StopReason reason = StopReason::none;
   bool wall_checkpoint = false;  // the wall-clock cadence asks for a checkpoint (no message)
+  bool write_ended = false;      // a rank's background checkpoint write has ended: collect it
   std::string why;               // for messages: "SIGUSR1", "dump_now", "SIGTERM and stop_now", ...
   int bits = 0;                  // the combined request bits (see stop_requests.cpp)
 };
@@ -92,7 +93,8 @@ class StopRequests {
 // The request bits, exposed for tests.
 namespace stop_bits {
 constexpr int sigusr1 = 1, dump_file = 2, sigterm = 4, sigint = 8, stop_file = 16, time_limit = 32,
-              wall_checkpoint = 64;  // rank 0: the wall-clock checkpoint cadence is due
+              wall_checkpoint = 64,  // rank 0: the wall-clock checkpoint cadence is due
+    write_ended = 128;               // this rank's background checkpoint write has ended
 }
 // Turns combined bits into a request (pure; the same on every rank).
 StepRequest decode_request(int bits);

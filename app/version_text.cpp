@@ -4,6 +4,7 @@
 
 #include "app/git_commit.hpp"
 #include "app/version.hpp"
+#include "common/mpi_threads.hpp"
 #include "decomposition/device_mpi.hpp"
 #include "io/library_versions.hpp"
 #include "solver/backend.hpp"
@@ -21,7 +22,8 @@ std::string version_text() {
   os << "  HDF5        " << hdf5_version_text()
      << (hdf5_is_parallel() ? " (parallel)" : " (serial)") << ", filters: " << hdf5_filters_text()
      << "\n"
-     << "  MPI         " << mpi_library_text() << ", MPI " << mpi_version_text() << "\n";
+     << "  MPI         " << mpi_library_text() << ", MPI " << mpi_version_text() << ", "
+     << mpi_thread_level_name(provided_mpi_thread_level()) << "\n";
   return os.str();
 }
 

@@ -1,6 +1,10 @@
 #include "io/checkpoint_io.hpp"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+#include <utility>
 
 #include "common/collective.hpp"
 #include "common/coordinates.hpp"
@@ -15,11 +19,43 @@
 
 namespace slabhydro {
 
-CheckpointWriter::CheckpointWriter(const Slab& slab, const DvceArray3D<double>& u)
-    : slab_(slab), u_(u), host_(Kokkos::create_mirror_view(u)) {}
+namespace {
+
+// A test hook (tests/io/async_checkpoint.sh): SLABHYDRO_TEST_HOLD_CHECKPOINT_STEP=N
+// stops the writer of the checkpoint of step N for good once its fields
+// are in the .tmp, so that a test can kill the run in the middle of that
+// write whatever the machine's speed. Unset (always, outside tests): nothing.
+void test_hold(long long step) {
+  const char* v = std::getenv("SLABHYDRO_TEST_HOLD_CHECKPOINT_STEP");
+  if (!v || std::strtoll(v, nullptr, 10) != step) return;
+  std::fprintf(stderr, "slabhydro: test hold: the checkpoint of step %lld waits for good\n", step);
+  std::fflush(stderr);
+  for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+}
+
+}  // namespace
+
+CheckpointWriter::CheckpointWriter(const Slab& slab, const DvceArray3D<double>& u, bool snapshot)
+    : slab_(slab),
+      u_(u),
+      host_(snapshot ? Kokkos::create_mirror(u) : Kokkos::create_mirror_view(u)) {}
+
+std::size_t CheckpointWriter::extra_bytes() const {
+  return host_.data() == u_.data() ? 0 : host_.span() * sizeof(double);
+}
+
+void CheckpointWriter::capture() {
+  Kokkos::deep_copy(host_, u_);  // nothing to do when host_ is u_
+}
 
 FileStats CheckpointWriter::write(MPI_Comm comm, const std::string& path, CheckpointMeta meta,
                                   const IoOptions& opt) {
+  capture();
+  return write_captured(comm, path, std::move(meta), opt);
+}
+
+FileStats CheckpointWriter::write_captured(MPI_Comm comm, const std::string& path,
+                                           CheckpointMeta meta, const IoOptions& opt) const {
   int size = 1;
   SLABHYDRO_MPI_CHECK(MPI_Comm_size(comm, &size));
   meta.format = kCheckpointFormat;
@@ -34,9 +70,9 @@ FileStats CheckpointWriter::write(MPI_Comm comm, const std::string& path, Checkp
   const std::uint64_t bound = file_size_bound(
       opt, {field, field, field, field, std::uint64_t(m.nx) * 8, std::uint64_t(m.ny) * 8},
       2 * meta.deck.size() + 4096);
-  Kokkos::deep_copy(host_, u_);  // nothing to do when host_ is u_
   return write_atomically(comm, path, opt, {bound}, [&](SlabFile& f) {
     write_slab_vars(f, checkpoint_fields(), slab_, host_);
+    test_hold(meta.step);
     write_root_vector(f, kCoordinateX, cell_centres(m.x1min, m.x1max, m.nx));
     write_root_vector(f, kCoordinateY, cell_centres(m.x2min, m.x2max, m.ny));
     agree_on(f.comm(), [&] {

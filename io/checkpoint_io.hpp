@@ -18,13 +18,25 @@ class CheckpointWriter {
  public:
   // Keeps u and a host mirror of it, made once: on a host backend the mirror
   // is u itself and the fields go from the guarded array straight to HDF5.
-  CheckpointWriter(const Slab& slab, const DvceArray3D<double>& u);
+  // snapshot: a host copy of its own instead (Kokkos::create_mirror, one
+  // more state in memory on a host backend), which the state may leave
+  // behind while a background thread writes it (async_checkpoint.hpp).
+  CheckpointWriter(const Slab& slab, const DvceArray3D<double>& u, bool snapshot = false);
 
   // Collective. meta must be equal on all ranks (state digest, lineage and
   // software version included); format, format_version, nranks, io_mode and
-  // written_at are filled in here.
+  // written_at are filled in here. capture() then write_captured().
   FileStats write(MPI_Comm comm, const std::string& path, CheckpointMeta meta,
                   const IoOptions& opt);
+  // The state as it is now into the host copy (Kokkos, the caller's thread).
+  void capture();
+  // Collective: the file from the host copy. No Kokkos call: another thread
+  // may run it while the caller's thread goes on with u, as long as no
+  // other thread calls HDF5 or uses comm meanwhile.
+  FileStats write_captured(MPI_Comm comm, const std::string& path, CheckpointMeta meta,
+                           const IoOptions& opt) const;
+  // Bytes of the host copy that are not u itself (0 where the mirror is u).
+  std::size_t extra_bytes() const;
 
  private:
   Slab slab_;

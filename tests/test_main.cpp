@@ -1,4 +1,5 @@
-// Catch2 main for every slabhydro test binary: MPI, then Kokkos, then Catch;
+// Catch2 main for every slabhydro test binary: MPI (MPI_THREAD_MULTIPLE, as
+// slabhydro asks), then Kokkos, then Catch;
 // finalised in reverse. Under mpirun every rank runs the same test cases.
 // Rank 0 reports as Catch does; every other rank writes its report to a file
 // of its own and prints it (headed with its rank) only when one of its
@@ -40,7 +41,9 @@ int run_catch(int argc, char** argv, int rank) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  MPI_Init(&argc, &argv);
+  // As slabhydro does: asynchronous checkpoints call MPI from a second thread.
+  int provided = MPI_THREAD_SINGLE;
+  MPI_Init_thread(&argc, &argv, MPI_THREAD_MULTIPLE, &provided);
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   Kokkos::initialize();

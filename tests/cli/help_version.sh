@@ -25,4 +25,9 @@ if command -v h5cc >/dev/null 2>&1 || command -v h5pcc >/dev/null 2>&1; then
   [ -z "$want" ] || [ "$h5" = "$want" ] || fail "--version says HDF5 $h5, the library is $want"
 fi
 [[ "$OUT" == *"(parallel)"* ]] || { echo "$OUT" >&2; fail "--version: HDF5 not reported parallel"; }
+# The MPI thread level provided: MPI_THREAD_MULTIPLE as asked, or what
+# SLABHYDRO_MPI_THREAD asked for instead.
+[[ "$OUT" == *", MPI_THREAD_MULTIPLE"* ]] || { echo "$OUT" >&2; fail "--version: thread level not MPI_THREAD_MULTIPLE"; }
+SLABHYDRO_MPI_THREAD=funneled run 1 --version
+[[ "$OUT" == *", MPI_THREAD_FUNNELED"* ]] || { echo "$OUT" >&2; fail "--version: SLABHYDRO_MPI_THREAD=funneled not reported"; }
 echo "PASS"

@@ -32,55 +32,7 @@ WAIT_LIMIT=${WAIT_LIMIT:-120}
 ENDLESS=(--set time.tlim=1e30)
 CADENCE=(--set plot.every_steps=1 --set checkpoint.every_steps=5 --set checkpoint.keep=1000)
 
-# --- processes -------------------------------------------------------------
-# The pids of the children of $1, from /proc (procps may be missing).
-children_of() {
-  local f line fields
-  for f in /proc/[0-9]*/stat; do
-    read -r line 2>/dev/null <"$f" || continue
-    # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
-    read -r -a fields <<<"${line##*) }"
-    if [ "${fields[1]}" = "$1" ]; then echo "${line%% *}"; fi
-  done
-}
-descendants_of() {
-  local c
-  for c in $(children_of "$1"); do
-    echo "$c"
-    descendants_of "$c"
-  done
-}
-# True while process $1 exists and is not a zombie.
-alive() {
-  local line fields
-  read -r line 2>/dev/null </proc/"$1"/stat || return 1
-  read -r -a fields <<<"${line##*) }"
-  [ "${fields[0]}" != Z ]
-}
-# Whatever this test started and is still running when it ends (a failed
-# check while an endless run goes on) is killed then; nothing else.
-BG_PIDS=()
-kill_leftovers() {
-  local p all
-  for p in "${BG_PIDS[@]}"; do
-    if alive "$p"; then
-      mapfile -t all < <(descendants_of "$p")
-      kill -KILL "${all[@]}" "$p" 2>/dev/null || true
-    fi
-  done
-}
-trap kill_leftovers EXIT
-
-# wait_for_lines LOG REGEX N: true once N lines of LOG match REGEX.
-wait_for_lines() {
-  local n end=$((SECONDS + WAIT_LIMIT))
-  while ((SECONDS < end)); do
-    n=$(grep -c -E -- "$2" "$1" 2>/dev/null || true)
-    if ((${n:-0} >= $3)); then return 0; fi
-    sleep 0.01
-  done
-  return 1
-}
+source "$(dirname "$0")/processes.sh"
 
 # --- files -----------------------------------------------------------------
 # The step of an output file name of basename blast (NAME, NAME.tmp,
@@ -110,18 +62,20 @@ reference_digest() {
   cat "ref_$1.digest"
 }
 
-# crash_case NAME MODE NP NP_RESTART K J: the run on NP ranks is killed once
-# the plot file of step 5 K + J is reported (after its K-th checkpoint line);
-# the restart runs on NP_RESTART.
+# crash_case NAME MODE NP NP_RESTART K J [ARGS...]: the run on NP ranks is
+# killed once the plot file of step 5 K + J is reported (after its K-th
+# checkpoint line); the restart runs on NP_RESTART. ARGS: more settings for
+# both runs (checkpoint.async).
 crash_case() {
   local name=$1 mode=$2 np=$3 np2=$4 k=$5 j=$6
+  local extra=("${@:7}")
   local out=$name log=$name.run.log pid rc=0 p n f s end
   local ranks=() reported c max t tmp_planted trunc_planted nlim line dir left err
   local moved=() skipped=() listed=() want=() have=() wrote=()
 
   # 1. The endless run, killed after its K-th checkpoint line.
   "$MPIEXEC" -n "$np" "$BIN" run "$D" --output-dir "$out" "${ENDLESS[@]}" "${CADENCE[@]}" \
-    --set io.mode="$mode" >"$log" 2>&1 &
+    --set io.mode="$mode" "${extra[@]}" >"$log" 2>&1 &
   pid=$!
   BG_PIDS+=("$pid")
   # The ranks (children of mpiexec) are looked up once the run is under way,
@@ -199,7 +153,7 @@ crash_case() {
   # in one file a stdout line can land inside a warning (written in pieces).
   log=$name.restart.log err=$name.restart.err
   "$MPIEXEC" -n "$np2" "$BIN" run "$D" --output-dir "$out" --restart latest "${ENDLESS[@]}" \
-    "${CADENCE[@]}" --set io.mode="$mode" --set time.nlim="$nlim" >"$log" 2>"$err" || {
+    "${CADENCE[@]}" --set io.mode="$mode" "${extra[@]}" --set time.nlim="$nlim" >"$log" 2>"$err" || {
     cat "$log" "$err" >&2
     fail "$name: --restart latest after the crash failed"
   }
@@ -282,4 +236,8 @@ for mode in collective independent serial; do
   crash_case "${mode}_b" "$mode" 3 1 5 4
   crash_case "${mode}_c" "$mode" 1 2 3 0
 done
+# Asynchronous checkpoints: the kill lands while the writer thread may be in
+# the middle of a checkpoint (async_checkpoint.sh holds one there for sure).
+crash_case async_a collective 2 3 4 0 --set checkpoint.async=true
+crash_case async_b serial 3 2 3 2 --set checkpoint.async=true
 echo "crash restart: OK"

@@ -53,30 +53,35 @@ check_failed_run() {  # LOG MODE WHAT: the run failed cleanly
   fi
 }
 
-for mode in collective independent serial; do
+# MODE+async: the same with checkpoint.async (the failure comes from the
+# writer thread, at the next step, on every rank).
+for variant in collective independent serial collective+async serial+async; do
+  mode=${variant%+async}
+  more=()
+  if [ "$mode" != "$variant" ]; then more=(--set checkpoint.async=true); fi
   # At the first checkpoint: the disk holds the lock and run_status, not a checkpoint.
-  in_tmpfs 65536 bash -c 'case_run "$@"' _ first_$mode.log --set io.mode=$mode \
+  in_tmpfs 65536 bash -c 'case_run "$@"' _ first_$variant.log --set io.mode=$mode "${more[@]}" \
     --set checkpoint.every_steps=2 --set time.nlim=20
-  check_failed_run first_$mode.log $mode "first checkpoint"
-  expect_grep "disk/out/blast_chk_000002.h5 was not written" first_$mode.log
-  if grep -q "_chk_" first_$mode.log.files; then fail "$mode: a checkpoint file after the failed first write"; fi
+  check_failed_run first_$variant.log $variant "first checkpoint"
+  expect_grep "disk/out/blast_chk_000002.h5 was not written" first_$variant.log
+  if grep -q "_chk_" first_$variant.log.files; then fail "$mode: a checkpoint file after the failed first write"; fi
   # What the reservation needs, from the message: room for exactly two
   # checkpoints more than that, so the third one fails.
-  need=$(sed -n 's/.*the file needs up to \([0-9]*\) bytes.*/\1/p' first_$mode.log | head -n1)
+  need=$(sed -n 's/.*the file needs up to \([0-9]*\) bytes.*/\1/p' first_$variant.log | head -n1)
   [ -n "$need" ] || fail "$mode: the message does not say how much space is needed"
-  run 1 size_$mode.log run "$D" --output-dir size_$mode --set io.mode=$mode --set time.nlim=2 \
+  run 1 size_$variant.log run "$D" --output-dir size_$variant --set io.mode=$mode --set time.nlim=2 \
     --set checkpoint.every_steps=2
-  one=$(stat -c %s size_$mode/blast_chk_000002.h5)
+  one=$(stat -c %s size_$variant/blast_chk_000002.h5)
   ((one <= need)) || fail "$mode: a checkpoint of $one bytes is larger than its reservation $need"
   size=$((need + one + one / 2 + 16384))
-  in_tmpfs $size bash -c 'case_run "$@"' _ later_$mode.log --set io.mode=$mode \
+  in_tmpfs $size bash -c 'case_run "$@"' _ later_$variant.log --set io.mode=$mode "${more[@]}" \
     --set checkpoint.every_steps=2 --set time.nlim=20 --set checkpoint.keep=100
-  check_failed_run later_$mode.log $mode "after some checkpoints"
-  expect_grep "disk/out/blast_chk_000006.h5 was not written" later_$mode.log
-  expect_grep "inspect ok blast_chk_000002.h5" later_$mode.log.files
-  expect_grep "inspect ok blast_chk_000004.h5" later_$mode.log.files
-  if grep -qE "_chk_0000(06|08)|inspect bad" later_$mode.log.files; then
-    fail "$mode: after the failure: $(cat later_$mode.log.files)"
+  check_failed_run later_$variant.log $variant "after some checkpoints"
+  expect_grep "disk/out/blast_chk_000006.h5 was not written" later_$variant.log
+  expect_grep "inspect ok blast_chk_000002.h5" later_$variant.log.files
+  expect_grep "inspect ok blast_chk_000004.h5" later_$variant.log.files
+  if grep -qE "_chk_0000(06|08)|inspect bad" later_$variant.log.files; then
+    fail "$mode: after the failure: $(cat later_$variant.log.files)"
   fi
 done
 echo "write failure: OK"

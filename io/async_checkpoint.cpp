@@ -1,0 +1,27 @@
+#include "io/async_checkpoint.hpp"
+
+#include "common/error.hpp"
+
+namespace slabhydro {
+
+AsyncCheckpoint::AsyncCheckpoint(MPI_Comm comm, CheckpointWriter& writer)
+    : comm_(comm), writer_(writer) {
+  if (writer.extra_bytes() == 0)
+    throw Error("internal: an asynchronous checkpoint needs a writer with a snapshot of its own");
+}
+
+void AsyncCheckpoint::start(const std::string& path, const CheckpointMeta& meta,
+                            const IoOptions& opt) {
+  if (busy()) throw Error("internal: an asynchronous checkpoint is still being written");
+  writer_.capture();
+  result_ = FileStats{};
+  task_.start(
+      [this, path, meta, opt] { result_ = writer_.write_captured(comm_.get(), path, meta, opt); });
+}
+
+FileStats AsyncCheckpoint::wait() {
+  task_.wait();
+  return result_;
+}
+
+}  // namespace slabhydro

@@ -176,10 +176,10 @@ void Simulation::write_due(const StepRequest& req, double t_prev, bool done) {
   if (schedule_.checkpoint_due(step_, t_prev, time_) || req.wall_checkpoint || (asked && !done))
     checkpointed(outputs().checkpoint(s));
   if (schedule_.plot_due(step_, t_prev, time_)) outputs().plot(s);
-  // A stop waits for the background write, then writes one: the margin
-  // keeps room for the longest one written so far.
+  // A stop may have to wait for a background write, then write the final
+  // checkpoint: the margin keeps room for two of the longest so far.
   if (outputs().background_write_seconds() > 0)
-    stop_.record_checkpoint(outputs().background_write_seconds());
+    stop_.record_checkpoint(2 * outputs().background_write_seconds());
   outputs().history(s);
   if (!asked) return;
   stop_.acknowledge(req);

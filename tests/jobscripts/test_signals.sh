@@ -8,17 +8,20 @@
 #    continue, the digest of the uninterrupted run to that step;
 #    --restart latest (on 3 ranks) to 10 steps further gives the digest of
 #    the uninterrupted run to there;
-#  - SIGINT: the same stop.
+#  - SIGINT: the same stop;
+#  - SIGTERM with checkpoint.async and a checkpoint every 7 steps: the stop's
+#    checkpoint is written in the background and waited for; the file is
+#    complete and the digest that of the uninterrupted run.
 # shellcheck source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
 cd "$SCRATCH" || fail "cd"
 
-# start_run NAME: a 2-rank endless run in the background, with a progress
-# line every step, once it is past step 20; sets run_pid.
+# start_run NAME [ARGS...]: a 2-rank endless run in the background, with a
+# progress line every step, once it is past step 20; sets run_pid.
 start_run() {
   start_bg "$1.log" "$MPIEXEC" -np 2 "$BIN" run "$SEDOV" --output-dir "$SCRATCH/$1" "${ENDLESS[@]}" \
-    --set output.progress_interval=0
+    --set output.progress_interval=0 "${@:2}"
   run_pid=$bg_pid
   wait_for_step "$1.log" 20 || {
     cat "$1.log" >&2
@@ -91,3 +94,18 @@ int_step=$(status_of int step)
 expect_in int.log "SIGINT asked for a checkpoint and a stop"
 expect_reference int.log "$int_step" int
 pass "SIGINT to one rank: stopped at step $int_step with $(checkpoints_in int)"
+
+# SIGTERM with asynchronous checkpoints.
+start_run term_async --set checkpoint.async=true --set checkpoint.every_steps=7
+signal_one_rank TERM
+finish_run term_async
+a_step=$(status_of term_async step)
+[ "$(status_of term_async state) $(status_of term_async reason)" = "stopped SIGTERM" ] ||
+  fail "term_async: run_status $(status_of term_async state) $(status_of term_async reason)"
+a_file=term_async/sedov_chk_$(printf '%06d' "$a_step").h5
+"$BIN" inspect "$a_file" >/dev/null 2>&1 || fail "term_async: $a_file does not verify"
+expect_in term_async.log "checkpoint $SCRATCH/$a_file: "
+[ "$(grep -c '(written in the background)$' term_async.log)" -ge 3 ] ||
+  fail "term_async: fewer than 3 checkpoints written in the background"
+expect_reference term_async.log "$a_step" term_async
+pass "SIGTERM to one rank with checkpoint.async: stopped at step $a_step with a complete checkpoint, digest $REF_DIGEST"

@@ -122,6 +122,13 @@ TEST_CASE("decode_request: stop wins, reasons in order", "[stop]") {
   CHECK(r.why == "time limit and stop_now");
   CHECK(std::string(to_string(decode_request(sigint).reason)) == "SIGINT");
   CHECK(std::string(to_string(decode_request(stop_file).reason)) == "stop_now");
+  // A background write that ended is neither a checkpoint nor a stop request.
+  r = decode_request(write_ended);
+  CHECK(r.write_ended);
+  CHECK_FALSE(r.dump);
+  CHECK_FALSE(r.stop);
+  CHECK(r.why.empty());
+  CHECK_FALSE(decode_request(sigusr1 | wall_checkpoint).write_ended);
 }
 
 TEST_CASE("a signal on one rank is a request on every rank at the same poll", "[stop][mpi]") {

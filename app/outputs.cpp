@@ -160,7 +160,6 @@ CheckpointMeta Outputs::checkpoint_meta(const OutputState& s) const {
   m.boundaries = {to_string(cfg_.bc.x1_inner), to_string(cfg_.bc.x1_outer),
                   to_string(cfg_.bc.x2_inner), to_string(cfg_.bc.x2_outer)};
   m.deck = cfg_.deck_text;
-  m.digest = state_digest(decomp_, solver_.u());
   return m;
 }
 
@@ -170,13 +169,14 @@ void Outputs::write_checkpoint(const OutputState& s, bool allow_async) {
   const std::string path =
       join_path(cfg_.output.dir, checkpoint_name(cfg_.output.basename, s.step));
   guard_overwrite(path);
-  const CheckpointMeta m = checkpoint_meta(s);
+  CheckpointMeta m = checkpoint_meta(s);
   written_.insert(path);
   last_checkpoint_step_ = s.step;
   if (async_ && allow_async) {
-    async_->start(path, m, cfg_.io);
+    async_->start(path, m, cfg_.io);  // the digest too, from the snapshot
     pending_ = {s.step, wall_seconds() - t0};
   } else {
+    m.digest = state_digest(decomp_, solver_.u());
     const FileStats st = checkpoint_writer_.write(decomp_.comm(), path, m, cfg_.io);
     checkpoint_written(st, s.step, wall_seconds() - t0, false);
   }

@@ -75,7 +75,7 @@ class Outputs {
  private:
   // allow_async: false for the final checkpoint, which the run waits for anyway.
   void write_checkpoint(const OutputState& s, bool allow_async);
-  CheckpointMeta checkpoint_meta(const OutputState& s) const;
+  CheckpointMeta checkpoint_meta(const OutputState& s) const;  // all but the digest
   // Rank 0: the checkpoint line, then checkpoint.keep.
   void checkpoint_written(const FileStats& st, long long step, double loop_seconds,
                           bool background);

@@ -17,9 +17,16 @@ double allreduce_max(MPI_Comm comm, double x);
 template <class T>
 std::vector<T> gather_columns(const SlabDecomposition& d, const std::vector<T>& local,
                               int values_per_column = 1);
+// The same on any communicator whose ranks hold the slabs of slab_range(nx, size, rank).
+template <class T>
+std::vector<T> gather_columns(MPI_Comm comm, int nx, const std::vector<T>& local,
+                              int values_per_column = 1);
 
 // The state digest (see solver/digest.hpp), on every rank.
 std::uint64_t state_digest(const SlabDecomposition& d, const DvceArray3D<double>& u);
+// The same of a host copy of the state, computed on the calling thread
+// without Kokkos (column_hashes_here), over comm (such as gather_columns').
+std::uint64_t state_digest_here(MPI_Comm comm, const Slab& slab, const HostArray3D<double>& u);
 
 // Volume integrals of dens, momx, momy, ener, summed column by column in
 // global order, so they are identical for any rank count. On every rank.

@@ -15,8 +15,11 @@ void AsyncCheckpoint::start(const std::string& path, const CheckpointMeta& meta,
   if (busy()) throw Error("internal: an asynchronous checkpoint is still being written");
   writer_.capture();
   result_ = FileStats{};
-  task_.start(
-      [this, path, meta, opt] { result_ = writer_.write_captured(comm_.get(), path, meta, opt); });
+  task_.start([this, path, meta, opt] {
+    CheckpointMeta m = meta;
+    m.digest = writer_.captured_digest(comm_.get());
+    result_ = writer_.write_captured(comm_.get(), path, m, opt);
+  });
 }
 
 FileStats AsyncCheckpoint::wait() {

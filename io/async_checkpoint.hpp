@@ -28,7 +28,8 @@ class AsyncCheckpoint {
   AsyncCheckpoint(MPI_Comm comm, CheckpointWriter& writer);
 
   // Collective: captures the state, then writes `path` in the background.
-  // Throws Error if a write is still busy (wait() first).
+  // meta.digest is computed there, from the snapshot (the time loop does not
+  // wait for it). Throws Error if a write is still busy (wait() first).
   void start(const std::string& path, const CheckpointMeta& meta, const IoOptions& opt);
   // A write was started and not yet waited for.
   bool busy() const { return task_.busy(); }

@@ -10,6 +10,7 @@
 #include "common/coordinates.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "decomposition/global_reduce.hpp"
 #include "io/checkpoint_format.hpp"
 #include "io/file_meta.hpp"
 #include "io/file_ops.hpp"
@@ -42,6 +43,10 @@ CheckpointWriter::CheckpointWriter(const Slab& slab, const DvceArray3D<double>& 
 
 std::size_t CheckpointWriter::extra_bytes() const {
   return host_.data() == u_.data() ? 0 : host_.span() * sizeof(double);
+}
+
+std::uint64_t CheckpointWriter::captured_digest(MPI_Comm comm) const {
+  return state_digest_here(comm, slab_, host_);
 }
 
 void CheckpointWriter::capture() {

@@ -35,6 +35,9 @@ class CheckpointWriter {
   // other thread calls HDF5 or uses comm meanwhile.
   FileStats write_captured(MPI_Comm comm, const std::string& path, CheckpointMeta meta,
                            const IoOptions& opt) const;
+  // Collective: the state digest of the host copy, on the calling thread
+  // without Kokkos (decomposition/global_reduce.hpp state_digest_here).
+  std::uint64_t captured_digest(MPI_Comm comm) const;
   // Bytes of the host copy that are not u itself (0 where the mirror is u).
   std::size_t extra_bytes() const;
 

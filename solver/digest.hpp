@@ -30,10 +30,29 @@ KOKKOS_INLINE_FUNCTION std::uint64_t double_bits(double x) {
 
 constexpr std::uint64_t kDigestSeed = 0x736c616268796472ULL;  // "slabhydr"
 
+// The hash c_i of interior column k (local index) of a slab-shaped view u.
+template <class View3D>
+KOKKOS_INLINE_FUNCTION std::uint64_t column_hash(const View3D& u, int ng, int ny, int x_offset,
+                                                 int k) {
+  const int i = ng + k;
+  std::uint64_t c = hash_mix(kDigestSeed, static_cast<std::uint64_t>(x_offset + k));
+  for (int j = ng; j < ng + ny; ++j)
+    for (int v = 0; v < NVAR; ++v) c = hash_mix(c, double_bits(u(v, j, i)));
+  return c;
+}
+
 // Hashes of this slab's interior columns, in local order (size nx_local).
 // Works on a device view or a host view of the same shape.
 template <class View3D>
 void column_hashes(const Slab& slab, const View3D& u, std::uint64_t* out_host);
+
+// The same for a host view, in a plain loop on the calling thread (no
+// Kokkos dispatch: any thread may call it, e.g. an asynchronous checkpoint's).
+template <class HostView3D>
+void column_hashes_here(const Slab& slab, const HostView3D& u, std::uint64_t* out) {
+  for (int k = 0; k < slab.nx_local; ++k)
+    out[k] = column_hash(u, slab.mesh.ng, slab.mesh.ny, slab.x_offset, k);
+}
 
 // Combines the nx column hashes (global order) into the digest.
 std::uint64_t combine_column_hashes(const std::vector<std::uint64_t>& columns);

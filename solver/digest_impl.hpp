@@ -11,13 +11,8 @@ void column_hashes(const Slab& slab, const View3D& u, std::uint64_t* out_host) {
   Kokkos::View<std::uint64_t*, typename View3D::memory_space> h(
       Kokkos::ViewAllocateWithoutInitializing("digest::columns"), n);
   Kokkos::parallel_for(
-      "digest::column_hashes", Kokkos::RangePolicy<Space>(0, n), KOKKOS_LAMBDA(const int k) {
-        const int i = ng + k;
-        std::uint64_t c = hash_mix(kDigestSeed, static_cast<std::uint64_t>(xoff + k));
-        for (int j = ng; j < ng + ny; ++j)
-          for (int v = 0; v < NVAR; ++v) c = hash_mix(c, double_bits(u(v, j, i)));
-        h(k) = c;
-      });
+      "digest::column_hashes", Kokkos::RangePolicy<Space>(0, n),
+      KOKKOS_LAMBDA(const int k) { h(k) = column_hash(u, ng, ny, xoff, k); });
   Kokkos::View<std::uint64_t*, Kokkos::HostSpace, Kokkos::MemoryTraits<Kokkos::Unmanaged>> dst(
       out_host, n);
   Kokkos::deep_copy(dst, h);

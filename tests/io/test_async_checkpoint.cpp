@@ -14,6 +14,7 @@
 
 #include "common/background_task.hpp"
 #include "common/error.hpp"
+#include "decomposition/global_reduce.hpp"
 #include "decomposition/slab_decomposition.hpp"
 #include "io/async_checkpoint.hpp"
 #include "io/checkpoint_io.hpp"
@@ -87,6 +88,7 @@ TEST_CASE("an asynchronous checkpoint holds the state of its start and equals a 
   CheckpointWriter w(s, u, true);
   REQUIRE(w.extra_bytes() == std::size_t(NVAR) * s.ny_tot() * s.nx_tot() * sizeof(double));
   AsyncCheckpoint a(d.comm(), w);
+  const std::uint64_t digest = state_digest(d, u);  // what a synchronous checkpoint stores
   const std::string path = scratch("state", d.size());
   a.start(path, test_meta(3), IoOptions{});
   REQUIRE(a.busy());
@@ -105,6 +107,10 @@ TEST_CASE("an asynchronous checkpoint holds the state of its start and equals a 
   CHECK(x.meta.step == y.meta.step);
   CHECK(x.meta.lineage == y.meta.lineage);
   CHECK(x.meta.nranks == d.size());
+  // The digest, computed on the writer thread from the snapshot, is the state's.
+  CHECK(x.meta.digest == digest);
+  CHECK(y.meta.digest == 0);  // none given to the synchronous writer here
+  CHECK(x.meta.digest != state_digest(d, u));
 }
 
 TEST_CASE("a failed asynchronous checkpoint throws one collective error on every rank") {

@@ -67,7 +67,9 @@ NOTES=$DIR/raw/notes.txt
 note() { echo "note: $*"; echo "$*" >>"$NOTES"; }
 
 has_key() {  # has_key COMMAND KEY: `slabhydro keys COMMAND` lists KEY
-  "$BIN" keys "$1" 2>/dev/null | grep -qE "(^|[^a-z_.])$2([^a-z_.]|$)"
+  local keys  # (not piped into grep -q, whose early exit would fail the pipe)
+  keys=$("$BIN" keys "$1" 2>/dev/null) || return 1
+  grep -qE "(^|[^a-z_.])${2//./\\.}([^a-z_.]|$)" <<<"$keys"
 }
 if has_key bench io.chunk; then CHUNK_KEY=io.chunk DEFLATE_KEY=io.deflate
 else

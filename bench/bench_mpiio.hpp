@@ -3,7 +3,8 @@
 // written (and read) with plain MPI-IO, one contiguous piece per rank at the
 // offset of the ranks before it, in one collective call
 // (MPI_File_write_at_all / MPI_File_read_at_all), with the same MPI-IO hints
-// and the same fsync rule. What the file system gives without HDF5, the
+// and the same fsync rule (a durable write also as NAME.tmp, renamed after
+// the sync, the directory fsynced). What the file system gives without HDF5, the
 // hyperslabs, the metadata or the gather of serial mode.
 // Phases as in bench_io.hpp; collective over `comm`; errors are collective.
 #include <mpi.h>

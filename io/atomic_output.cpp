@@ -37,10 +37,22 @@ void check_space(const std::string& path, std::uint64_t bytes) {
                 std::to_string(free) + " free");
 }
 
+// Every rank that wrote the closed .tmp: its data to stable storage. After
+// HDF5's close, so that one sync covers the raw data, the metadata HDF5
+// writes at close (the superblock last), and the truncate that gave the
+// reservation back; with H5Fflush first (MPI_File_sync) and an fsync after
+// the close, that was two syncs and on ext4 two journal commits. fdatasync:
+// the data and the size, not the timestamps. POSIX, as the rename: the ranks
+// of an MPI-IO file each flush what they wrote (what MPI_File_sync does on
+// POSIX file systems); serial mode: rank 0 alone wrote.
+void sync_written(MPI_Comm comm, int rank, const std::string& tmp, const IoOptions& opt) {
+  agree_on(comm, [&] {
+    if (rank == 0 || opt.mode != TransferMode::serial) fdatasync_file(tmp);
+  });
+}
+
 // Rank 0: the finished .tmp becomes NAME; returns its size.
 std::uint64_t commit(const std::string& tmp, const std::string& path, const AtomicWrite& how) {
-  if (how.reserve_bytes > 0) release_reserved_space(tmp);
-  if (how.durable) fsync_file(tmp);  // serial mode: the POSIX driver's flush does not sync
   commit_rename(tmp, path, how.durable);
   return file_size(path);
 }
@@ -70,9 +82,14 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
       t_body = now();
       body(f);
       t_sync = now();
-      if (how.durable) f.flush();  // MPI-IO: MPI_File_sync on every rank
-      f.close();
+      f.close();  // HDF5 writes its metadata, the superblock last
     }
+    // The reservation lasted until HDF5 wrote its last byte; what the file
+    // did not use goes back before the sync, which makes that durable too.
+    agree_on(comm, [&] {
+      if (rank == 0 && how.reserve_bytes > 0) release_reserved_space(tmp);
+    });
+    if (how.durable) sync_written(comm, rank, tmp, opt);
     agree_on(comm, [&] {
       if (rank == 0) st.bytes = commit(tmp, path, how);
     });

@@ -1,8 +1,9 @@
 #pragma once
 // A file that appears complete or not at all. body(f) fills a SlabFile
-// created as NAME.<tag>.tmp on every rank of comm; then the file is flushed
-// (MPI-IO: MPI_File_sync) and closed by every rank, and rank 0 fsyncs it,
-// renames it to NAME and fsyncs the directory. On failure anywhere the .tmp
+// created as NAME.<tag>.tmp on every rank of comm; then the file is closed,
+// every rank that wrote it fdatasyncs it (one sync for data, metadata and
+// the returned reservation), and rank 0 renames it to NAME and fsyncs the
+// directory. On failure anywhere the .tmp
 // is removed and every rank throws one collective Error naming NAME. A crash
 // at any point leaves at most a .tmp, never a NAME that looks complete.
 #include <mpi.h>
@@ -20,8 +21,8 @@ struct FileStats {
   std::string path;
   std::uint64_t bytes = 0;    // size of the file
   double seconds = 0.0;       // wall time, open to rename (rank 0, after all ranks finished)
-  double sync_seconds = 0.0;  // the part spent making it durable: flush (MPI_File_sync),
-                              // close, fsync, rename, directory fsync
+  double sync_seconds = 0.0;  // the part spent making it durable: close (HDF5's
+                              // metadata), fdatasync, rename, directory fsync
   double mib_per_s() const {
     return seconds > 0 ? double(bytes) / (1024.0 * 1024.0) / seconds : 0.0;
   }
@@ -31,7 +32,7 @@ struct FileStats {
 struct AtomicPhases {
   double open = 0.0;   // the space check and reservation, the file's creation
   double body = 0.0;   // body(f): the datasets and attributes
-  double close = 0.0;  // flush, close, fsync, rename
+  double close = 0.0;  // close, fdatasync, rename, directory fsync
   double total = 0.0;
 };
 
@@ -43,8 +44,9 @@ struct AtomicWrite {
   // failing on one rank inside HDF5's collective flush, where the others
   // would wait forever.
   std::uint64_t reserve_bytes = 0;
-  // Flush to stable storage (MPI_File_sync, fsync of the file and the
-  // directory) before the rename; false only for benchmarks of the page cache.
+  // To stable storage (fdatasync of the file on the ranks that wrote it, fsync
+  // of the directory) around the rename; false only for benchmarks of the
+  // page cache.
   bool durable = true;
   AtomicPhases* phases = nullptr;  // if given: this rank's times
 };

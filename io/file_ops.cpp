@@ -19,10 +19,10 @@ namespace {
   throw Error(what + " '" + path + "': " + std::strerror(errno));
 }
 
-void fsync_fd_of(const std::string& path, int flags, const char* what) {
+void fsync_fd_of(const std::string& path, int flags, const char* what, bool data_only = false) {
   const int fd = ::open(path.c_str(), flags);
   if (fd < 0) fail(std::string("cannot open ") + what, path);
-  if (::fsync(fd) != 0) {
+  if ((data_only ? ::fdatasync(fd) : ::fsync(fd)) != 0) {
     const int e = errno;
     ::close(fd);
     errno = e;
@@ -147,6 +147,8 @@ void make_directories(const std::string& dir) {
 }
 
 void fsync_file(const std::string& path) { fsync_fd_of(path, O_RDONLY, "file"); }
+
+void fdatasync_file(const std::string& path) { fsync_fd_of(path, O_RDONLY, "file", true); }
 
 void fsync_dir(const std::string& dir) { fsync_fd_of(dir, O_RDONLY | O_DIRECTORY, "directory"); }
 

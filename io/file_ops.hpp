@@ -27,6 +27,9 @@ std::uint64_t file_size(const std::string& path);
 // mkdir -p; a dangling symbolic link or a non-directory is named in the error.
 void make_directories(const std::string& dir);
 void fsync_file(const std::string& path);
+// fdatasync: the data and what is needed to read it back (size, blocks), not
+// the timestamps, so no journal commit where only written blocks changed.
+void fdatasync_file(const std::string& path);
 void fsync_dir(const std::string& dir);
 // rename(from, to) (atomic, replaces `to`), then (durable) fsync of the
 // directory so the new name survives a crash.

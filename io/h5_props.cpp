@@ -4,6 +4,9 @@
 #include "io/mpi_resources.hpp"
 
 namespace slabhydro {
+namespace {
+constexpr hsize_t kMetaBlockBytes = 32 * 1024;  // below io.alignment_threshold's default
+}  // namespace
 
 H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel) {
   const char* what = "file access property list";
@@ -26,6 +29,10 @@ H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel) {
 #endif
   if (opt.alignment > 1)
     SLABHYDRO_H5_CHECK(H5Pset_alignment(p.get(), opt.alignment_threshold, opt.alignment), what);
+  // Object headers in one block at the start instead of a 2 KiB block after
+  // every few datasets: a restart reads them in one piece, and aligned data
+  // follow each other without a gap (docs/io-measurements.md, issue 11).
+  SLABHYDRO_H5_CHECK(H5Pset_meta_block_size(p.get(), kMetaBlockBytes), what);
   return p;
 }
 

@@ -117,8 +117,13 @@ std::uint64_t dataset_bytes_bound(const IoOptions& opt, MPI_Comm comm, std::uint
                                   std::uint64_t nx, std::size_t elem) {
   int nranks = 1;
   SLABHYDRO_MPI_CHECK(MPI_Comm_size(comm, &nranks));
-  const DatasetOptions d = fit_layout(opt.layout, ny, nx, widest_block(nx, nranks), elem);
-  if (d.chunk.empty()) return ny * nx * elem;
+  return dataset_bytes_bound(opt, fit_layout(opt.layout, ny, nx, widest_block(nx, nranks), elem),
+                             ny, nx, elem);
+}
+
+std::uint64_t dataset_bytes_bound(const IoOptions& opt, const DatasetOptions& d, std::uint64_t ny,
+                                  std::uint64_t nx, std::size_t elem) {
+  if (d.chunk.size() != 2) return ny * nx * elem;
   const std::uint64_t chunks =
       ((ny + d.chunk[0] - 1) / d.chunk[0]) * ((nx + d.chunk[1] - 1) / d.chunk[1]);
   std::uint64_t per_chunk = d.chunk[0] * d.chunk[1] * elem;  // edge chunks are whole

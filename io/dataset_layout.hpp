@@ -51,6 +51,9 @@ DatasetOptions fit_layout(const DatasetLayout& l, std::uint64_t ny, std::uint64_
 // of a filter, the chunk index, alignment of every chunk. Not collective.
 std::uint64_t dataset_bytes_bound(const IoOptions& opt, MPI_Comm comm, std::uint64_t ny,
                                   std::uint64_t nx, std::size_t elem);
+// The same for a dataset whose options are already fitted (`d`).
+std::uint64_t dataset_bytes_bound(const IoOptions& opt, const DatasetOptions& d, std::uint64_t ny,
+                                  std::uint64_t nx, std::size_t elem);
 // The widest block of `nx` columns cut over `nranks` ranks (slab_range's cut).
 inline std::uint64_t widest_block(std::uint64_t nx, int nranks) {
   return nranks > 0 ? (nx + std::uint64_t(nranks) - 1) / std::uint64_t(nranks) : nx;

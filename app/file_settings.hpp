@@ -75,8 +75,8 @@ Settings<C> file_settings(const char* basename_default, const char* basename_hel
       at_least(0, 9), [io](auto& c) -> auto& { return io(c).layout.deflate; }));
   t.push_back(int_setting<C>(
       "io.szip", 0,
-      "szip pixels per block of the field datasets (0: off; NN coding); needs io.chunk, and "
-      "io.mode collective or serial",
+      "szip pixels per block of the field datasets (0: off; NN coding); needs io.chunk, "
+      "io.mode serial, and io.deflate 0",
       szip_rule(), [io](auto& c) -> auto& { return io(c).layout.szip; }));
   return t;
 }

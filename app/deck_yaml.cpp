@@ -143,6 +143,13 @@ const KeySpec* find_key(const KeyList& keys, const std::string& key) {
 }
 
 std::string unknown_key_message(const Schema& schema, const std::string& key) {
+  // Keys that moved, and where to.
+  static const char* const moved[][2] = {{"bench.chunk", "io.chunk"},
+                                         {"bench.deflate", "io.deflate"}};
+  for (const auto& m : moved)
+    if (key == m[0])
+      return std::string("no longer a key: it is now ") + m[1] +
+             " (shared by slabhydro run and slabhydro bench)";
   if (find_key(schema.elsewhere, key))
     return "not a key of slabhydro " + schema.command +
            (schema.reads.empty() ? "" : ", " + schema.reads);

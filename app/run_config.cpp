@@ -1,5 +1,6 @@
 #include "app/run_config.hpp"
 
+#include "app/file_settings.hpp"
 #include "app/problem_settings.hpp"
 
 #include <algorithm>
@@ -45,12 +46,17 @@ RunConfig make_run_config(const Deck& d) {
   RunConfig c;
   read_settings(run_settings(), d, c);
   check_together(d, c);
+  check_layout(d, c.io);
   if (c.output.basename.empty()) c.output.basename = c.problem.name;
   c.deck_text = d.text_as_run();
   return c;
 }
 
 void check_output_paths(const Deck& d, const RunConfig& c, int nranks) {
+  // The checkpoints' float64 and the plot files' float32 fields, chunked.
+  const std::uint64_t nx = std::uint64_t(c.mesh.nx), ny = std::uint64_t(c.mesh.ny);
+  for (const std::size_t elem : {8, 4})
+    check_layout_fits(d, c.io, ny, nx, widest_block(nx, nranks), elem);
   // The longest names the run writes: a checkpoint's temporary file (opened
   // through MPI-IO) and a sidecar's, with the writer tag (at most 16
   // characters) and steps of 6 digits, or more when time.nlim needs them.

@@ -71,6 +71,8 @@ RunConfig make_run_config(const Deck& deck);
 // The paths of every file the run will write, checked against the limits of
 // the system and the MPI library (io/path_limits.hpp) for nranks ranks; a
 // path that cannot work is a deck error naming output.dir or output.basename.
+// Also the io.chunk layout fitted to the mesh on nranks ranks (4 GiB chunks,
+// szip blocks wider than a chunk row: a deck error naming the key).
 void check_output_paths(const Deck& deck, const RunConfig& c, int nranks);
 
 // One-line-per-section description, printed once at the start of a run.

@@ -1,7 +1,7 @@
 #pragma once
 // The deck schema of each command: its own keys, and the other commands'
 // keys so that one given to the wrong command is refused for what it is
-// ("mesh.nx: not a key of slabhydro bench, ...", "bench.chunk: not a key of
+// ("mesh.nx: not a key of slabhydro bench, ...", "bench.ny: not a key of
 // slabhydro run").
 #include "app/schema.hpp"
 

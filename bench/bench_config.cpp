@@ -3,20 +3,12 @@
 #include <climits>
 #include <cstdint>
 
+#include "app/file_settings.hpp"
 #include "common/error.hpp"
 
 namespace slabhydro {
 
 const char* to_string(BenchScaling s) { return s == BenchScaling::weak ? "weak" : "strong"; }
-
-std::string to_string(const BenchChunk& c) {
-  switch (c.kind) {
-    case BenchChunk::Kind::none: return "none";
-    case BenchChunk::Kind::slab: return "slab";
-    case BenchChunk::Kind::shape: return std::to_string(c.ny) + "x" + std::to_string(c.nx);
-  }
-  return "?";
-}
 
 namespace {
 
@@ -52,21 +44,6 @@ void size_mesh(const Deck& d, BenchConfig& c, int nranks) {
                " zones holds more than 2 GiB of unknowns: use more ranks or a smaller mesh");
 }
 
-void check_deflate(const Deck& d, const BenchConfig& c) {
-  if (c.deflate == 0) return;
-  if (c.chunk.kind == BenchChunk::Kind::none)
-    d.fail("bench.deflate",
-           "compression needs a chunked layout: HDF5 compresses chunk by "
-           "chunk; set bench.chunk to slab or ROWSxCOLUMNS");
-  if (c.io.mode == TransferMode::independent)
-    d.fail("bench.deflate",
-           "parallel HDF5 writes compressed datasets only collectively, and "
-           "io.mode is independent (" +
-               d.where("io.mode") + "): use io.mode collective, or serial (rank 0 writes alone)");
-  if (H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0)
-    d.fail("bench.deflate", "this HDF5 library was built without the deflate (zlib) filter");
-}
-
 }  // namespace
 
 BenchConfig make_bench_config(const Deck& d, int nranks) {
@@ -74,7 +51,12 @@ BenchConfig make_bench_config(const Deck& d, int nranks) {
   c.deck_origin = d.origin();
   read_settings(bench_settings(), d, c);
   size_mesh(d, c, nranks);
-  check_deflate(d, c);
+  check_layout(d, c.io);
+  // The checkpoint's float64 [ny][nx] and the plot files' float32 [ny][nx]
+  // and [ny + 1][nx + 1] (bench_plan.cpp).
+  const std::uint64_t ny = std::uint64_t(c.ny), nx = std::uint64_t(c.nx);
+  check_layout_fits(d, c.io, ny, nx, widest_block(nx, nranks), 8);
+  check_layout_fits(d, c.io, ny + 1, nx + 1, widest_block(nx, nranks) + 1, 4);
   return c;
 }
 

@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
 #include "io/atomic_output.hpp"
+#include "io/dataset_layout.hpp"
 #include "io/file_ops.hpp"
 #include "io/h5_attributes.hpp"
 #include "io/slab_file.hpp"
@@ -68,7 +69,7 @@ BenchPhases bench_write_file(MPI_Comm comm, const std::string& path, const Bench
   // The checkpoint writer's path (io/atomic_output.hpp), with its space
   // reservation, timed phase by phase.
   std::vector<std::uint64_t> sizes(names.size(),
-                                   std::uint64_t(b.nx) * std::uint64_t(b.ny) * sizeof(T));
+                                   dataset_bytes_bound(o.io, o.dataset, b.ny, b.nx, sizeof(T)));
   AtomicPhases p;
   AtomicWrite how{file_size_bound(o.io, sizes, 4096), o.fsync, &p};
   double attributes = 0.0;

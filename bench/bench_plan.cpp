@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bench/bench_data.hpp"
+#include "io/dataset_layout.hpp"
 #include "io/file_ops.hpp"
 
 namespace slabhydro {
@@ -25,20 +26,15 @@ BenchMeasurement measurement(const char* name, const char* op, const std::string
   return bm;
 }
 
-// The chunk shape of a file's datasets: empty (contiguous), every rank's
-// block in one chunk (the widest block's width), or the configured shape
-// cut to the dataset.
+// The chunk shape of a file's datasets (dataset_layout.hpp fit_layout):
+// empty (contiguous), every rank's block in one chunk (the widest block's
+// width), or the configured shape cut to the dataset.
 std::vector<unsigned long long> chunk_of(const BenchConfig& cfg, const BenchMeasurement& bm,
                                          int widest) {
-  const unsigned long long ny = bm.shape_ny, nx = bm.shape_nx;
-  switch (cfg.chunk.kind) {
-    case BenchChunk::Kind::none: return {};
-    case BenchChunk::Kind::slab: return {ny, static_cast<unsigned long long>(widest)};
-    case BenchChunk::Kind::shape:
-      return {std::min<unsigned long long>(ny, cfg.chunk.ny),
-              std::min<unsigned long long>(nx, cfg.chunk.nx)};
-  }
-  return {};
+  const DatasetOptions d =
+      fit_layout(cfg.io.layout, bm.shape_ny, bm.shape_nx, static_cast<std::uint64_t>(widest),
+                 bm.datatype == "float64" ? 8 : 4);
+  return {d.chunk.begin(), d.chunk.end()};
 }
 
 }  // namespace

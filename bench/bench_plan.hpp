@@ -10,7 +10,7 @@
 
 namespace slabhydro {
 
-// widest: the widest slab's columns (for bench.chunk: slab), widest_corners
+// widest: the widest slab's columns (for io.chunk: slab), widest_corners
 // the same of the corner file.
 std::vector<BenchMeasurement> bench_measurements(const BenchConfig& cfg, const GlobalMesh& m,
                                                  int widest, int widest_corners);

@@ -7,6 +7,7 @@
 
 #include "bench/json_writer.hpp"
 #include "common/error.hpp"
+#include "io/dataset_layout.hpp"
 
 namespace slabhydro {
 namespace {
@@ -139,10 +140,10 @@ std::string bench_header(const BenchRun& r) {
   if (r.nx_local_max != r.nx_local_min) os << "-" << r.nx_local_max;
   os << " columns, ng = " << c.ng << "; checkpoint "
      << fmt("%.2f", 24.0 * 8 * c.ny * r.nx_local_max / kMiB) << " MiB per rank (widest slab)\n";
-  os << "  io          mode " << to_string(c.io.mode) << ", chunk " << to_string(c.chunk)
-     << ", deflate " << c.deflate << ", alignment " << c.io.alignment << " (threshold "
-     << c.io.alignment_threshold << "), hints " << hints_text(c.io.hints) << ", fsync "
-     << (c.fsync ? "on" : "off") << "\n";
+  os << "  io          mode " << to_string(c.io.mode) << ", chunk " << chunk_text(c.io.layout)
+     << ", deflate " << c.io.layout.deflate << ", szip " << c.io.layout.szip << ", alignment "
+     << c.io.alignment << " (threshold " << c.io.alignment_threshold << "), hints "
+     << hints_text(c.io.hints) << ", fsync " << (c.fsync ? "on" : "off") << "\n";
   os << "  runs        " << c.repetitions << " repetition(s), each file beside its MPI-IO baseline"
      << (c.read ? ", checkpoint read back" : "")
      << (c.read ? (c.drop_cache ? " (page cache dropped first)" : " (from the page cache)") : "")
@@ -239,8 +240,9 @@ std::string bench_json(const BenchRun& r) {
   j.key("nx_per_rank_min").value(r.nx_local_min).key("nx_per_rank_max").value(r.nx_local_max);
   j.key("unknowns").value(24);
   j.key("mode").value(to_string(c.io.mode));
-  j.key("chunk").value(to_string(c.chunk));
-  j.key("deflate").value(c.deflate);
+  j.key("chunk").value(chunk_text(c.io.layout));
+  j.key("deflate").value(c.io.layout.deflate);
+  j.key("szip").value(c.io.layout.szip);
   j.key("alignment").value(static_cast<unsigned long long>(c.io.alignment));
   j.key("alignment_threshold").value(static_cast<unsigned long long>(c.io.alignment_threshold));
   j.key("hints").begin_object();

@@ -137,7 +137,10 @@ class BenchRunner {
     o.io = cfg_.io;
     o.fsync = cfg_.fsync;
     o.dataset.chunk.assign(bm.chunk.begin(), bm.chunk.end());
-    o.dataset.deflate = bm.chunk.empty() ? 0 : cfg_.deflate;
+    if (!bm.chunk.empty()) {  // the filters of io.deflate and io.szip (fit_layout)
+      o.dataset.deflate = cfg_.io.layout.deflate;
+      o.dataset.szip = cfg_.io.layout.szip;
+    }
     return o;
   }
 

@@ -1,8 +1,6 @@
 // The settings table of `slabhydro bench` (app/settings.hpp says what an
 // entry holds); output.dir, output.basename and io.* are the ones `run`
 // has (app/file_settings.hpp).
-#include <regex>
-
 #include "app/file_settings.hpp"
 #include "bench/bench_config.hpp"
 
@@ -10,36 +8,6 @@ namespace slabhydro {
 namespace {
 
 using C = BenchConfig;
-
-// none | slab | ROWSxCOLS
-Setting<C> chunk_setting() {
-  const char* key = "bench.chunk";
-  return {{key, KeyType::string, "none", false},
-          "none (contiguous) | slab (one chunk per slab) | ROWSxCOLS, e.g. 64x128",
-          [key](const Deck& d, C& c) {
-            const std::string s = d.get_string(key);
-            c.chunk = BenchChunk{};
-            if (s == "none" || s == "contiguous") return;
-            if (s == "slab") {
-              c.chunk.kind = BenchChunk::Kind::slab;
-              return;
-            }
-            static const std::regex shape("^([0-9]{1,9})x([0-9]{1,9})$");
-            std::smatch m;
-            if (!std::regex_match(s, m, shape))
-              d.fail(key,
-                     "must be none (contiguous), slab (one chunk per slab) or ROWSxCOLUMNS "
-                     "such as 64x128, got '" +
-                         s + "'");
-            c.chunk = {BenchChunk::Kind::shape, std::stoll(m[1]), std::stoll(m[2])};
-            if (c.chunk.ny < 1 || c.chunk.nx < 1)
-              d.fail(key, "chunk extents must be at least 1, got '" + s + "'");
-            // HDF5 limits a chunk to 4 GiB; the float64 checkpoint chunk is the largest.
-            if (c.chunk.ny * c.chunk.nx * 8 >= (1LL << 32))
-              d.fail(key, "a chunk of " + s + " float64 values exceeds HDF5's 4 GiB chunk limit");
-          },
-          [](const C& c) { return to_string(c.chunk); }};
-}
 
 Settings<C> own_settings() {
   return {
@@ -56,11 +24,6 @@ Settings<C> own_settings() {
       int_setting<C>(
           "bench.ng", 4, "guard cells around each slab in memory (FLASH-IO: 4)", at_least(1, 64),
           [](auto& c) -> auto& { return c.ng; }),
-      chunk_setting(),
-      int_setting<C>(
-          "bench.deflate", 0,
-          "gzip level (0: off); needs bench.chunk, and io.mode collective or serial",
-          at_least(0, 9), [](auto& c) -> auto& { return c.deflate; }),
       bool_setting<C>(
           "bench.fsync", true, "flush every file to stable storage before close",
           [](auto& c) -> auto& { return c.fsync; }),

@@ -12,6 +12,7 @@
 #include "common/mpi_check.hpp"
 #include "decomposition/global_reduce.hpp"
 #include "io/checkpoint_format.hpp"
+#include "io/dataset_layout.hpp"
 #include "io/file_meta.hpp"
 #include "io/file_ops.hpp"
 #include "io/h5_attributes.hpp"
@@ -71,7 +72,7 @@ FileStats CheckpointWriter::write_captured(MPI_Comm comm, const std::string& pat
   broadcast(comm, meta.written_at);  // every rank writes rank 0's clock
 
   const GlobalMesh& m = slab_.mesh;
-  const std::uint64_t field = std::uint64_t(m.nx) * std::uint64_t(m.ny) * sizeof(double);
+  const std::uint64_t field = dataset_bytes_bound(opt, comm, m.ny, m.nx, sizeof(double));
   const std::uint64_t bound = file_size_bound(
       opt, {field, field, field, field, std::uint64_t(m.nx) * 8, std::uint64_t(m.ny) * 8},
       2 * meta.deck.size() + 4096);

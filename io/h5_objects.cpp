@@ -1,5 +1,6 @@
 #include "io/h5_objects.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "common/error.hpp"
@@ -89,6 +90,54 @@ void check_shape(hid_t space, long long ny, long long nx, const std::string& whe
                      : "[" + std::to_string(ny) + "][" + std::to_string(nx) + "] ([ny][nx])"));
 }
 
+namespace {
+
+// A chunk of the dataset's rank, no extent beyond the dataset's, under 4 GiB:
+// checked before HDF5 allocates a chunk to read.
+void check_chunk(hid_t dcpl, const DatasetRule& rule, const std::string& where) {
+  const int want_rank = rule.nx < 0 ? 1 : 2;
+  hsize_t chunk[H5S_MAX_RANK] = {};
+  const int rank = SLABHYDRO_H5_CHECK(H5Pget_chunk(dcpl, H5S_MAX_RANK, chunk), where);
+  const hsize_t dims[2] = {hsize_t(rule.ny), hsize_t(rule.nx)};
+  bool ok = rank == want_rank;
+  hsize_t values = 1;
+  for (int k = 0; ok && k < rank; ++k) {
+    ok = chunk[k] >= 1 && chunk[k] <= dims[k];
+    values *= chunk[k];
+  }
+  if (!ok || values * rule.type_size >= (hsize_t(1) << 32)) {
+    std::string shape;
+    for (int k = 0; k < std::min(rank, H5S_MAX_RANK); ++k)
+      shape += (k ? "x" : "") + std::to_string(chunk[k]);
+    throw Error(where + ": chunks of " + shape +
+                " do not fit the dataset (each extent 1 to the dataset's, under 4 GiB)");
+  }
+}
+
+// Only the filters slabhydro knows, each available here; returns their count.
+int check_filters(hid_t dcpl, const std::string& where) {
+  const int nfilters = SLABHYDRO_H5_CHECK(H5Pget_nfilters(dcpl), where);
+  for (int k = 0; k < nfilters; ++k) {
+    unsigned flags = 0, config = 0;
+    std::size_t nvalues = 0;
+    char name[128] = "";
+    const H5Z_filter_t id = H5Pget_filter2(dcpl, static_cast<unsigned>(k), &flags, &nvalues,
+                                           nullptr, sizeof name, name, &config);
+    if (id < 0) throw Error(where + ": filter " + std::to_string(k) + " cannot be read");
+    const std::string which =
+        "filter " + std::to_string(id) + (name[0] ? std::string(" (") + name + ")" : "");
+    if (id != H5Z_FILTER_DEFLATE && id != H5Z_FILTER_SZIP && id != H5Z_FILTER_SHUFFLE &&
+        id != H5Z_FILTER_FLETCHER32)
+      throw Error(where + ": stored with " + which +
+                  ", not one slabhydro reads (deflate, szip, shuffle, fletcher32)");
+    if (H5Zfilter_avail(id) <= 0)
+      throw Error(where + ": compressed with " + which + ", which this HDF5 does not have");
+  }
+  return nfilters;
+}
+
+}  // namespace
+
 void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where,
                    std::uint64_t file_bytes) {
   const H5Type t{SLABHYDRO_H5_CHECK(H5Dget_type(dset), where)};
@@ -104,19 +153,8 @@ void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where
     throw Error(where + ": its layout (virtual or unknown) is not one slabhydro reads");
   if (SLABHYDRO_H5_CHECK(H5Pget_external_count(dcpl.get()), where) != 0)
     throw Error(where + ": its data is stored in external files, which slabhydro does not read");
-  const int nfilters = SLABHYDRO_H5_CHECK(H5Pget_nfilters(dcpl.get()), where);
-  for (int k = 0; k < nfilters; ++k) {
-    unsigned flags = 0, config = 0;
-    std::size_t nvalues = 0;
-    char name[128] = "";
-    const H5Z_filter_t id = H5Pget_filter2(dcpl.get(), static_cast<unsigned>(k), &flags, &nvalues,
-                                           nullptr, sizeof name, name, &config);
-    if (id < 0) throw Error(where + ": filter " + std::to_string(k) + " cannot be read");
-    if (H5Zfilter_avail(id) <= 0)
-      throw Error(where + ": compressed with filter " + std::to_string(id) +
-                  (name[0] ? std::string(" (") + name + ")" : std::string()) +
-                  ", which this HDF5 does not have");
-  }
+  if (layout == H5D_CHUNKED) check_chunk(dcpl.get(), rule, where);
+  const int nfilters = check_filters(dcpl.get(), where);
   const hsize_t stored = H5Dget_storage_size(dset);
   if (stored > file_bytes)
     throw Error(where + ": claims " + std::to_string(stored) + " bytes of storage in a file of " +

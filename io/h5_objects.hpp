@@ -32,8 +32,10 @@ struct DatasetRule {
   long long ny = 0, nx = 0;   // required shape [ny][nx]; nx < 0: 1-D [ny]
 };
 // Checks type, shape, layout (contiguous, chunked or compact; no virtual or
-// external storage), that every filter is available to this HDF5, and that
-// the stored bytes fit in the file (file_bytes) when nothing compresses them.
+// external storage), chunks (the dataset's rank, each extent 1 to the
+// dataset's, under 4 GiB), that every filter is deflate, szip, shuffle or
+// fletcher32 and available to this HDF5, and that the stored bytes fit in
+// the file (file_bytes) when nothing compresses them.
 void check_dataset(hid_t dset, const DatasetRule& rule, const std::string& where,
                    std::uint64_t file_bytes);
 

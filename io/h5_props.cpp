@@ -46,10 +46,13 @@ H5Plist dataset_create_plist(const DatasetOptions& d, int ndims) {
                   " extents for a dataset of rank " + std::to_string(ndims));
     SLABHYDRO_H5_CHECK(H5Pset_chunk(p.get(), ndims, d.chunk.data()), what);
   }
-  if (d.deflate > 0) {
-    if (d.chunk.empty()) throw Error("dataset options: deflate needs a chunk shape");
+  if ((d.deflate > 0 || d.szip > 0) && d.chunk.empty())
+    throw Error("dataset options: compression needs a chunk shape");
+  if (d.deflate > 0)
     SLABHYDRO_H5_CHECK(H5Pset_deflate(p.get(), static_cast<unsigned>(d.deflate)), what);
-  }
+  if (d.szip > 0)
+    SLABHYDRO_H5_CHECK(H5Pset_szip(p.get(), H5_SZIP_NN_OPTION_MASK, static_cast<unsigned>(d.szip)),
+                       what);
   return p;
 }
 

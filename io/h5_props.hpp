@@ -35,19 +35,40 @@ inline bool parse_transfer_mode(const std::string& s, TransferMode& m) {
 constexpr hsize_t kDefaultAlignment = 1 << 20;
 constexpr hsize_t kDefaultAlignmentThreshold = 1 << 16;
 
+// How the [ny][nx] field datasets of checkpoints, plot files and the bench's
+// files are stored (io.chunk, io.deflate, io.szip): io/dataset_layout.hpp
+// fits it to a dataset. 1-D coordinate datasets stay contiguous.
+enum class ChunkKind {
+  none,   // contiguous
+  slab,   // one chunk per rank's block: [ny][widest slab's columns]
+  shape,  // rows x cols, cut to the dataset
+};
+constexpr ChunkKind kDefaultChunk = ChunkKind::none;  // the io.chunk default
+
+struct DatasetLayout {
+  ChunkKind chunk = kDefaultChunk;
+  hsize_t rows = 0, cols = 0;  // chunk == shape
+  int deflate = 0;             // gzip level; 0: off
+  int szip = 0;                // szip pixels per block (even, 2..32; NN coding); 0: off
+  bool filtered() const { return deflate > 0 || szip > 0; }
+};
+
 struct IoOptions {
   TransferMode mode = TransferMode::collective;
   std::map<std::string, std::string> hints;  // MPI-IO hints, passed through an MPI_Info
   hsize_t alignment = kDefaultAlignment;     // H5Pset_alignment; 0 or 1: none
   hsize_t alignment_threshold = kDefaultAlignmentThreshold;  // objects this large are aligned
   std::string writer_tag;  // makes temporary names unique to the writer (file_ops.hpp tmp_name)
+  DatasetLayout layout;    // the field datasets written
 };
 
 // Layout of one dataset: contiguous (chunk empty) or chunked, optionally
-// deflated. Parallel HDF5 writes filtered datasets only collectively.
+// deflated and/or szip-compressed (szip after deflate when both are given).
+// Parallel HDF5 writes filtered datasets only collectively.
 struct DatasetOptions {
   std::vector<hsize_t> chunk;  // one extent per dimension, or empty
   int deflate = 0;             // 0: off, 1..9: gzip level (needs chunk)
+  int szip = 0;                // 0: off, else pixels per block (needs chunk)
 };
 
 // File access. parallel: the MPI-IO driver on `comm` with the hints, and
@@ -59,8 +80,10 @@ struct DatasetOptions {
 // and later read (h5py, ParaView, VisIt built on them).
 H5Plist file_access_plist(MPI_Comm comm, const IoOptions& opt, bool parallel);
 // Dataset creation: no fill values ever written (H5D_FILL_TIME_NEVER: some
-// parallel HDF5 versions would otherwise write every dataset twice), and the
-// layout of DatasetOptions.
+// parallel HDF5 versions would otherwise write every dataset twice; filtered
+// datasets too: parallel HDF5 allocates their chunks early and assembles a
+// chunk that several ranks write in parts before compressing it, checked
+// on 1-4 ranks by tests/io/layouts.sh), and the layout of DatasetOptions.
 H5Plist dataset_create_plist(const DatasetOptions& d, int ndims);
 // Data transfer: collective or independent MPI-IO; default for serial.
 H5Plist transfer_plist(TransferMode mode);

@@ -96,6 +96,55 @@ void print_ranges(std::ostringstream& os, const std::vector<std::string>& fields
   }
 }
 
+// "deflate(6)", "szip(nn, 8)", "shuffle", ... of one filter.
+std::string filter_text(hid_t dcpl, int k, const std::string& where) {
+  unsigned flags = 0, config = 0, values[8] = {};
+  std::size_t n = 8;
+  char name[64] = "";
+  const H5Z_filter_t id = SLABHYDRO_H5_CHECK(
+      H5Pget_filter2(dcpl, unsigned(k), &flags, &n, values, sizeof name, name, &config), where);
+  if (id == H5Z_FILTER_DEFLATE) return "deflate(" + std::to_string(n > 0 ? values[0] : 0) + ")";
+  if (id == H5Z_FILTER_SZIP)
+    return std::string("szip(") + ((n > 0 && (values[0] & H5_SZIP_NN_OPTION_MASK)) ? "nn" : "ec") +
+           ", " + std::to_string(n > 1 ? values[1] : 0) + ")";
+  if (id == H5Z_FILTER_SHUFFLE) return "shuffle";
+  if (id == H5Z_FILTER_FLETCHER32) return "fletcher32";
+  return "filter " + std::to_string(id);
+}
+
+// Per field: contiguous or chunked (chunk dims), filters, and the bytes
+// stored against the logical bytes (their ratio: the compression).
+void print_storage(std::ostringstream& os, const std::string& path,
+                   const std::vector<std::string>& fields, std::uint64_t logical) {
+  std::uint64_t bytes = 0;
+  H5File f = open_untrusted(path, bytes);
+  os << "storage       layout            filters        stored / logical bytes\n";
+  for (const std::string& field : fields) {
+    const std::string where = path + ":" + field;
+    const H5Dataset d = open_hard_dataset(f.get(), field, path);
+    const H5Plist dcpl{SLABHYDRO_H5_CHECK(H5Dget_create_plist(d.get()), where)};
+    std::string layout = "contiguous";
+    const H5D_layout_t l = H5Pget_layout(dcpl.get());
+    if (l == H5D_COMPACT) layout = "compact";
+    if (l == H5D_CHUNKED) {
+      hsize_t c[2] = {0, 0};
+      const int rank = SLABHYDRO_H5_CHECK(H5Pget_chunk(dcpl.get(), 2, c), where);
+      layout = "chunked " + std::to_string(c[0]) + (rank > 1 ? "x" + std::to_string(c[1]) : "");
+    }
+    std::string filters;
+    const int n = SLABHYDRO_H5_CHECK(H5Pget_nfilters(dcpl.get()), where);
+    for (int k = 0; k < n; ++k) filters += (k ? "," : "") + filter_text(dcpl.get(), k, where);
+    const hsize_t stored = H5Dget_storage_size(d.get());
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "  %-10s  %-16s  %-13s  %llu / %llu (ratio %.2f)\n",
+                  field.substr(field.find_last_of('/') + 1).c_str(), layout.c_str(),
+                  filters.empty() ? "none" : filters.c_str(), (unsigned long long)stored,
+                  (unsigned long long)logical, stored ? double(logical) / double(stored) : 0.0);
+    os << buf;
+  }
+  f.close(path);
+}
+
 void print_problems(std::ostringstream& os, const std::vector<std::string>& problems) {
   for (const std::string& p : problems) os << "problem       " << p << "\n";
 }
@@ -137,6 +186,7 @@ InspectResult inspect_checkpoint(const std::string& path) {
     std::vector<std::uint64_t> hashes;
     scan_fields(path, checkpoint_fields(), m.nx, m.ny, ranges, &hashes);
     print_ranges(os, checkpoint_fields(), ranges);
+    print_storage(os, path, checkpoint_fields(), std::uint64_t(m.nx) * std::uint64_t(m.ny) * 8);
     const std::uint64_t d = combine_column_hashes(hashes);
     match = d == m.digest;
     os << "state digest  stored " << digest_hex(m.digest) << ", recomputed " << digest_hex(d)
@@ -173,6 +223,7 @@ InspectResult inspect_plot(const std::string& path) {
     std::vector<FieldRange> ranges;
     scan_fields(path, plot_fields(), m.nx, m.ny, ranges, nullptr);
     print_ranges(os, plot_fields(), ranges);
+    print_storage(os, path, plot_fields(), std::uint64_t(m.nx) * std::uint64_t(m.ny) * 4);
   }
   const bool ok = a.complete && a.checksum_ok() && a.value_problems.empty();
   os << "state digest  (plot files hold float32 primitives; no digest)\n"

@@ -1,5 +1,7 @@
 #include "io/library_versions.hpp"
 
+#include "io/dataset_layout.hpp"
+
 #include <hdf5.h>
 #include <mpi.h>
 
@@ -41,7 +43,12 @@ std::string hdf5_filters_text() {
   std::string s;
   for (const auto& f : filters) {
     const htri_t avail = H5Zfilter_avail(f.id);
-    s += std::string(s.empty() ? "" : ", ") + f.name + (avail > 0 ? " yes" : " no");
+    // szip: "yes" only with its encoder (some builds decode only).
+    const bool decode_only = f.id == H5Z_FILTER_SZIP && avail > 0 && !szip_encoder_available();
+    s += std::string(s.empty() ? "" : ", ") + f.name +
+         (decode_only ? " decode-only"
+          : avail > 0 ? " yes"
+                      : " no");
   }
   return s;
 }

@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
 #include "io/checkpoint_io.hpp"
+#include "io/dataset_layout.hpp"
 #include "io/file_meta.hpp"
 #include "io/file_ops.hpp"
 #include "io/h5_attributes.hpp"
@@ -88,7 +89,7 @@ FileStats PlotWriter::write(MPI_Comm comm, const std::string& path, PlotMeta met
   meta.x1min = m.x1min, meta.x1max = m.x1max, meta.x2min = m.x2min, meta.x2max = m.x2max;
   meta.written_at = utc_now_iso8601();
   broadcast(comm, meta.written_at);
-  const std::uint64_t field = std::uint64_t(m.nx) * std::uint64_t(m.ny) * sizeof(float);
+  const std::uint64_t field = dataset_bytes_bound(opt, comm, m.ny, m.nx, sizeof(float));
   const std::uint64_t bound =
       file_size_bound(opt,
                       {field, field, field, field, std::uint64_t(m.nx) * 8, std::uint64_t(m.ny) * 8,

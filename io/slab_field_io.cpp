@@ -3,6 +3,7 @@
 #include "common/collective.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "io/dataset_layout.hpp"
 #include "io/slab_detail.hpp"
 
 namespace slabhydro {
@@ -72,6 +73,20 @@ template void write_slab_field(SlabFile&, const std::string&, const SlabBlock&, 
                                const DatasetOptions&);
 template void read_slab_field(SlabFile&, const std::string&, const SlabBlock&, double*);
 template void read_slab_field(SlabFile&, const std::string&, const SlabBlock&, float*);
+
+DatasetOptions field_options(SlabFile& f, const SlabBlock& b, std::size_t elem) {
+  int widest = b.nx_local;
+  SLABHYDRO_MPI_CHECK(MPI_Allreduce(MPI_IN_PLACE, &widest, 1, MPI_INT, MPI_MAX, f.comm()));
+  DatasetOptions d;
+  agree_on(f.comm(), [&] {
+    try {
+      d = fit_layout(f.options().layout, hsize_t(b.ny), hsize_t(b.nx), hsize_t(widest), elem);
+    } catch (const Error& e) {
+      throw Error(f.path() + ": " + e.what());
+    }
+  });
+  return d;
+}
 
 void write_root_vector(SlabFile& f, const std::string& name, const std::vector<double>& v) {
   const std::string where = f.where(name);

@@ -16,6 +16,7 @@
 //
 // All functions are collective over the file's communicator and end in an
 // agreement: an error on any rank throws the same collective Error on all.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,11 @@ void write_slab_field(SlabFile& f, const std::string& name, const SlabBlock& b, 
 // throws naming the dataset and both shapes. Any stored float type converts.
 template <class T>
 void read_slab_field(SlabFile& f, const std::string& name, const SlabBlock& b, T* plane);
+
+// The DatasetOptions of a [b.ny][b.nx] field of elem-byte values in the
+// layout of f.options() (dataset_layout.hpp fit_layout; "slab": the widest
+// block of the ranks). Collective; a refusal throws on every rank.
+DatasetOptions field_options(SlabFile& f, const SlabBlock& b, std::size_t elem);
 
 // A 1D float64 dataset whose values rank 0 holds (e.g. coordinates).
 void write_root_vector(SlabFile& f, const std::string& name, const std::vector<double>& v);

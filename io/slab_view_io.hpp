@@ -34,9 +34,12 @@ auto slab_plane(const Slab& s, const View3D& u, int v) {
   return u.data() + std::size_t(v) * u.extent(1) * u.extent(2);
 }
 
+// Each variable in the layout of the file's options (IoOptions::layout).
 template <class View3D>
 void write_slab_vars(SlabFile& f, const std::vector<std::string>& names, const Slab& s,
-                     const View3D& host_u, const DatasetOptions& d = {}) {
+                     const View3D& host_u) {
+  using T = typename View3D::non_const_value_type;
+  const DatasetOptions d = field_options(f, slab_block(s), sizeof(T));
   for (std::size_t v = 0; v < names.size(); ++v)
     write_slab_field(f, names[v], slab_block(s), slab_plane(s, host_u, int(v)), d);
 }

@@ -140,7 +140,7 @@ SCHEMA = {
                  "kokkos_execution_space": str},
     "config": {"deck": str, "ranks": int, "scaling": str, "nx": int, "ny": int, "ng": int,
                "nx_per_rank_min": int, "nx_per_rank_max": int, "unknowns": int, "mode": str,
-               "chunk": str, "deflate": int, "alignment": int, "alignment_threshold": int,
+               "chunk": str, "deflate": int, "szip": int, "alignment": int, "alignment_threshold": int,
                "hints": dict, "mpiio_info": dict, "fsync": bool, "repetitions": int,
                "dir": str, "basename": str, "keep_files": bool, "read": bool,
                "drop_cache": bool, "cache_dropped": bool, "verify": bool},

@@ -14,6 +14,7 @@
 #include "bench/bench_report.hpp"
 #include "bench/json_writer.hpp"
 #include "common/error.hpp"
+#include "io/dataset_layout.hpp"
 
 using namespace slabhydro;
 
@@ -94,9 +95,9 @@ TEST_CASE("the JSON writer nests, escapes and refuses malformed documents", "[un
 }
 
 TEST_CASE("bench deck keys: defaults are FLASH-IO's sizes", "[unit][bench]") {
-  for (const char* k : {"bench.nx_per_rank", "bench.nx", "bench.ny", "bench.ng", "bench.chunk",
-                        "bench.deflate", "bench.fsync", "bench.repetitions", "bench.keep_files",
-                        "bench.read", "bench.drop_cache", "bench.verify"})
+  for (const char* k : {"bench.nx_per_rank", "bench.nx", "bench.ny", "bench.ng", "io.chunk",
+                        "io.deflate", "io.szip", "bench.fsync", "bench.repetitions",
+                        "bench.keep_files", "bench.read", "bench.drop_cache", "bench.verify"})
     CHECK(find_key(bench_schema().keys, k) != nullptr);
   const BenchConfig c = config({}, 3);
   CHECK(c.scaling == BenchScaling::weak);
@@ -108,8 +109,10 @@ TEST_CASE("bench deck keys: defaults are FLASH-IO's sizes", "[unit][bench]") {
   // 24 float64 unknowns of a slab: FLASH-IO's 80 blocks of 8^3 zones.
   CHECK(24LL * 8 * c.ny * c.nx_per_rank == 24LL * 8 * 80 * 512);
   CHECK(c.io.mode == TransferMode::collective);
-  CHECK(c.chunk.kind == BenchChunk::Kind::none);
-  CHECK(c.deflate == 0);
+  CHECK(c.io.layout.chunk == ChunkKind::none);
+  CHECK(c.io.layout.deflate == 0);
+  CHECK(c.io.layout.szip == 0);
+  CHECK(find_key(bench_schema().keys, "bench.chunk") == nullptr);
   CHECK(c.fsync);
   CHECK(c.repetitions == 3);
   CHECK(c.basename == "flashio");
@@ -124,17 +127,17 @@ TEST_CASE("bench configuration: sizes, chunk shapes and allowed combinations", "
   CHECK(strong.scaling == BenchScaling::strong);
   CHECK(strong.nx == 1000);
   CHECK(strong.nx_per_rank == 334);  // the widest slab
-  const BenchConfig shape = config({"bench.chunk=64x128"});
-  CHECK(shape.chunk.kind == BenchChunk::Kind::shape);
-  CHECK(shape.chunk.ny == 64);
-  CHECK(shape.chunk.nx == 128);
-  CHECK(to_string(shape.chunk) == "64x128");
-  CHECK(config({"bench.chunk=slab"}).chunk.kind == BenchChunk::Kind::slab);
+  const BenchConfig shape = config({"io.chunk=64x128"});
+  CHECK(shape.io.layout.chunk == ChunkKind::shape);
+  CHECK(shape.io.layout.rows == 64);
+  CHECK(shape.io.layout.cols == 128);
+  CHECK(chunk_text(shape.io.layout) == "64x128");
+  CHECK(config({"io.chunk=slab"}).io.layout.chunk == ChunkKind::slab);
   for (const char* mode : {"collective", "serial"})
     for (const char* chunk : {"slab", "8x8"}) {
       const BenchConfig c = config(
-          {std::string("io.mode=") + mode, std::string("bench.chunk=") + chunk, "bench.deflate=6"});
-      CHECK(c.deflate == 6);
+          {std::string("io.mode=") + mode, std::string("io.chunk=") + chunk, "io.deflate=6"});
+      CHECK(c.io.layout.deflate == 6);
     }
   const BenchConfig io = config({"io.mode=independent", "io.hints={romio_cb_write: enable}",
                                  "io.alignment=4096", "io.alignment_threshold=1"});
@@ -153,20 +156,33 @@ TEST_CASE("bench configuration: sizes, chunk shapes and allowed combinations", "
 
 TEST_CASE("bench configuration: disallowed combinations name the key and the fix",
           "[unit][bench]") {
-  std::string m = refusal({"bench.deflate=1"});
-  CHECK(has(m, "bench.deflate"));
-  CHECK(has(m, "bench.chunk"));
-  m = refusal({"bench.deflate=1", "bench.chunk=slab", "io.mode=independent"});
-  CHECK(has(m, "bench.deflate"));
+  std::string m = refusal({"io.deflate=1"});
+  CHECK(has(m, "io.deflate: compression needs a chunked layout"));
+  CHECK(has(m, "io.chunk"));
+  m = refusal({"io.deflate=1", "io.chunk=slab", "io.mode=independent"});
+  CHECK(has(m, "io.deflate"));
   CHECK(has(m, "collective"));
   CHECK(has(m, "--set io.mode=independent"));
-  CHECK(has(refusal({"bench.deflate=10", "bench.chunk=slab"}), "[0, 9]"));
+  CHECK(has(refusal({"io.deflate=10", "io.chunk=slab"}), "[0, 9]"));
+  CHECK(has(refusal({"io.szip=3", "io.chunk=slab"}), "io.szip: must be 0 (off) or an even"));
+  CHECK(has(refusal({"io.szip=34", "io.chunk=slab"}), "io.szip"));
+  CHECK(has(refusal({"io.szip=8"}), "io.szip: compression needs a chunked layout"));
+  CHECK(has(refusal({"io.szip=8", "io.chunk=slab"}), "io.szip: parallel HDF5"));
+  CHECK(has(refusal({"io.szip=8", "io.deflate=1", "io.chunk=slab", "io.mode=serial"}),
+            "are alternatives"));
+  if (szip_encoder_available()) {
+    CHECK(has(refusal({"io.szip=8", "io.chunk=4x4", "io.mode=serial"}),
+              "io.szip: szip codes blocks of 8"));
+    CHECK(config({"io.szip=8", "io.chunk=slab", "io.mode=serial"}).io.layout.szip == 8);
+  }
+  CHECK(has(refusal({"bench.chunk=slab"}), "bench.chunk: no longer a key: it is now io.chunk"));
+  CHECK(has(refusal({"bench.deflate=1"}), "now io.deflate"));
   CHECK(has(refusal({"bench.nx=7"}, 2), "fewer than bench.ng = 4"));
   CHECK(has(refusal({"bench.nx=-1"}), "bench.nx"));
   CHECK(has(refusal({"bench.nx_per_rank=3"}), "narrower than bench.ng = 4"));
-  CHECK(has(refusal({"bench.chunk=8by8"}), "ROWSxCOLUMNS"));
-  CHECK(has(refusal({"bench.chunk=0x8"}), "at least 1"));
-  CHECK(has(refusal({"bench.chunk=100000x100000"}), "4 GiB"));
+  CHECK(has(refusal({"io.chunk=8by8"}), "ROWSxCOLUMNS"));
+  CHECK(has(refusal({"io.chunk=0x8"}), "at least 1"));
+  CHECK(has(refusal({"io.chunk=100000x100000"}), "4 GiB"));
   CHECK(has(refusal({"bench.repetitions=0"}), "bench.repetitions"));
   CHECK(has(refusal({"bench.ny=0"}), "bench.ny"));
   CHECK(has(refusal({"io.mode=posix"}), "collective | independent | serial"));
@@ -177,10 +193,10 @@ TEST_CASE("bench configuration: disallowed combinations name the key and the fix
   // From a deck file: the line is named.
   try {
     make_bench_config(
-        Deck("bench:\n  chunk: none\n  deflate: 4\n", "flashio.yaml", {}, bench_schema()), 1);
+        Deck("io:\n  chunk: none\n  deflate: 4\n", "flashio.yaml", {}, bench_schema()), 1);
     FAIL("deflate without chunk accepted");
   } catch (const Error& e) {
-    CHECK(has(e.what(), "flashio.yaml:3: bench.deflate"));
+    CHECK(has(e.what(), "flashio.yaml:3: io.deflate"));
   }
 }
 

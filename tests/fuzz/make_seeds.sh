@@ -76,6 +76,13 @@ run sod --set mesh.nx=6 --set mesh.ny=3 --set io.mode=independent
 run sedov --set mesh.nx=6 --set mesh.ny=6 --set problem.radius=0.3 --set io.alignment=0 \
     --set hydro.integrator=vl2
 run kelvin_helmholtz --set mesh.nx=4 --set mesh.ny=4 --set io.alignment=0
+# Chunked and compressed fields (io.chunk, io.deflate, io.szip): the reader's
+# chunk and filter checks.
+run sod --set mesh.nx=8 --set mesh.ny=4 --set io.alignment=0 --set io.chunk=2x3 --set io.deflate=1
+if [[ $("$bin" --version) == *"szip yes"* ]]; then
+  run sod --set mesh.nx=8 --set mesh.ny=4 --set io.alignment=0 --set io.chunk=slab \
+      --set io.mode=serial --set io.szip=4
+fi
 rm -rf "$run_dir"
 if [ -n "$fixed" ]; then
   for f in "$out"/checkpoint/run*.h5; do

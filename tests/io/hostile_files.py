@@ -35,8 +35,11 @@ dens_extlink_file); a string attribute of 50 MB (deck_50mb) or 1 MB
 (written_at_1mb) is refused; format_version 1 is refused (a version-2 file
 claiming to be version 1); attributes whose type is wrong but whose value a
 lax reader would convert (step as float64 15.0, complete as float64 1.0,
-time as float32, step as int32, nx as uint64) are refused. Legal: chunked,
-gzip, shuffle+Fletcher32 and compact data layouts, fixed-length strings
+time as float32, step as int32, nx as uint64) are refused, and so are chunks
+larger than the dataset (dens_chunk_beyond_dataset, an extendible dataset)
+and filters other than deflate, szip, shuffle and Fletcher32. Legal:
+chunked, gzip, szip (where h5py's HDF5 has it), shuffle+Fletcher32 and
+compact data layouts, fixed-length strings
 (NULLPAD or NULLTERM, with or without spare bytes; the checksum covers the
 text, not the storage), extra user attributes, the newest HDF5 file format.
 
@@ -242,6 +245,13 @@ class Generator:
         self.add("huge_consistent_chunked", g,
                  f"fields of shape [{huge}][{huge}], chunked, no chunk written, and nx, ny to match",
                  edit=huge_consistent(True), reseal=True)
+        # A chunk larger than the dataset (legal in HDF5 for an extendible
+        # dataset): refused before HDF5 allocates such a chunk to read.
+        self.add("dens_chunk_beyond_dataset", g,
+                 "/fields/dens extendible, chunks [64 ny][64 nx] larger than the dataset",
+                 np2=True, edit=lambda f: replace_dataset(
+                     f, "fields/dens", d["/fields/dens"], maxshape=(None, None),
+                     chunks=(64 * self.ny, 64 * self.nx)))
 
     def values(self):
         g = "values"
@@ -480,6 +490,15 @@ class Generator:
         self.add("chunked_shuffle_fletcher32", g, "fields chunked, shuffle and Fletcher32",
                  expect=ACCEPT, edit=rewrite_fields(chunks=(self.ny, self.nx), shuffle=True,
                                                     fletcher32=True), sealed="n/a")
+
+        if h5py.h5z.filter_avail(h5py.h5z.FILTER_SZIP):
+            try:  # h5py's HDF5 may decode szip only
+                self.add("chunked_szip", g, "fields chunked and szip-compressed (nn, 8)",
+                         expect=ACCEPT, sealed="n/a",
+                         edit=rewrite_fields(chunks=(self.ny, min(8, self.nx)),
+                                             compression="szip", compression_opts=("nn", 8)))
+            except (ValueError, OSError):
+                pass
 
         def compact(f):
             for n in FIELDS:

@@ -1,4 +1,5 @@
-# slabhydro inspect: passes on a good checkpoint and a plot file; fails on a
+# slabhydro inspect: passes on a good checkpoint and a plot file, showing
+# each field's layout, filters and compression ratio; fails on a
 # checkpoint whose data were altered after writing, on an incomplete one and
 # on a file that is not HDF5. A restart from the altered file is refused.
 source "$(dirname "$0")/lib.sh"
@@ -12,6 +13,14 @@ expect_grep "^state digest  stored $(digest_of a.log), recomputed $(digest_of a.
 expect_grep "^step          4" good.log
 expect_grep "^  dens  " good.log
 expect_grep "^result        OK" good.log
+# The storage of each field: contiguous by default, 38 x 20 float64 = 6080 bytes.
+expect_grep "^storage       layout" good.log
+expect_grep "^  ener        contiguous *none *6080 / 6080 (ratio 1.00)" good.log
+# Chunked and compressed: the chunk, the filter and a ratio above 1.
+run 2 z.log run "$D" --output-dir z --set time.nlim=4 --set io.chunk=slab --set io.deflate=6
+"$BIN" inspect z/blast_chk_000004.h5 >z_inspect.log || { cat z_inspect.log >&2; fail "inspect z"; }
+expect_grep "^  dens        chunked 20x19 *deflate(6) *[0-9]* / 6080 (ratio [1-9][0-9]*\.[0-9][0-9])" z_inspect.log
+expect_grep "^result        OK" z_inspect.log
 "$MPIEXEC" -n 2 "$BIN" inspect i/blast_plt_000004.h5 >plot.log || fail "inspect of a plot file failed"
 expect_grep "slabhydro-plot" plot.log
 

@@ -24,12 +24,22 @@
 # = median X(async) / median X(sync). Wall: the run's own "time: total" and
 # the script's clock around mpiexec. Without checkpoint.async in `slabhydro
 # keys run` the async variants are skipped and the JSON says so.
+# Layouts part: the trade-off of io.chunk / io.deflate on real data. For
+# each size N of LY_SIZES a Kelvin-Helmholtz run of LY_STEPS steps on an NxN
+# mesh makes a checkpoint once; then per layout of LY_LAYOUTS and
+# repetition, a restart from it on LY_RANKS ranks steps once and writes a
+# checkpoint in that layout (file size, write time), its pages are dropped
+# from the page cache, and a second restart reads it cold (read time). Rates
+# are of the data (4 x N x N float64), so a compressed file's rate counts
+# the bytes it stands for.
 #
 # Environment (defaults in brackets):
 #   RANKS ["1 2 4"]  MODES ["collective independent serial"]
 #   LAYOUTS ["none slab slab+d1"]  NX_PER_RANK [512]  NY [256] (bench slab;
 #   512 x 256: a 2 MiB plot file and a 24 MiB checkpoint per rank)
-#   PARTS ["bandwidth async"]  ASYNC_N [1024]  STEPS [40]  EVERY [10]
+#   PARTS ["bandwidth async layouts"]  ASYNC_N [1024]  STEPS [40]  EVERY [10]
+#   LY_SIZES ["512 2048"]  LY_LAYOUTS ["none slab slab+d1 slab+d6"]
+#   LY_RANKS [2]  LY_STEPS [50]
 #   MPIEXEC [srun inside a Slurm job, else mpiexec]  PYTHON [python3]
 # Output: DIR/io_matrix.json (schema slabhydro-io-matrix 1: environment,
 # config, every raw figure, stats min/median/max/n per variant, skipped
@@ -52,7 +62,11 @@ MODES=${MODES:-"collective independent serial"}
 LAYOUTS=${LAYOUTS:-"none slab slab+d1"}
 NX_PER_RANK=${NX_PER_RANK:-512}
 NY=${NY:-256}
-PARTS=${PARTS:-"bandwidth async"}
+PARTS=${PARTS:-"bandwidth async layouts"}
+LY_SIZES=${LY_SIZES:-"512 2048"}
+LY_LAYOUTS=${LY_LAYOUTS:-"none slab slab+d1 slab+d6"}
+LY_RANKS=${LY_RANKS:-2}
+LY_STEPS=${LY_STEPS:-50}
 ASYNC_N=${ASYNC_N:-1024}
 STEPS=${STEPS:-40}
 EVERY=${EVERY:-10}
@@ -98,12 +112,42 @@ if [[ " $PARTS " == *" async "* ]]; then
   done
 fi
 
+if [[ " $PARTS " == *" layouts "* ]]; then
+  for n in $LY_SIZES; do for layout in $LY_LAYOUTS; do
+    VARIANTS+=("ly:$layout:$n:$LY_RANKS")
+  done; done
+fi
+
 layout_args() {  # layout_args LAYOUT: the --set options of a layout
   local chunk=${1%%+*} deflate=0
   [[ $1 == *+d* ]] && deflate=${1##*+d}
   echo "--set $CHUNK_KEY=$chunk"
   [ "$deflate" -gt 0 ] && echo "--set $DEFLATE_KEY=$deflate"
   return 0
+}
+
+KH=$SRC/inputs/kelvin_helmholtz.yaml
+ly_source() {  # ly_source N: the path of the step-LY_STEPS checkpoint of KH NxN (made once)
+  local d=$DIR/ly_source_$1 f
+  f=$d/$(printf 'kh_chk_%06d.h5' "$LY_STEPS")
+  if [ ! -f "$f" ]; then
+    "$MPIEXEC" -n "$LY_RANKS" "$BIN" run "$KH" --set mesh.nx="$1" --set mesh.ny="$1" \
+      --set time.nlim="$LY_STEPS" --output-dir "$d" </dev/null >"$d.log" 2>&1
+  fi
+  echo "$f"
+}
+ly_one() {  # ly_one LAYOUT N NP OUT: write in LAYOUT (OUT.log), then read it cold (OUT.read.log)
+  local src next w=$DIR/work
+  src=$(ly_source "$2")
+  next=$w/$(printf 'kh_chk_%06d.h5' $((LY_STEPS + 1)))
+  cp "$src" "$w/"
+  # shellcheck disable=SC2046
+  "$MPIEXEC" -n "$3" "$BIN" run "$KH" --set mesh.nx="$2" --set mesh.ny="$2" --output-dir "$w" \
+    --restart "$w/${src##*/}" --set time.nlim=$((LY_STEPS + 1)) $(layout_args "$1") \
+    </dev/null >"$4.log" 2>&1 || return
+  dd if="$next" iflag=nocache count=0 status=none || true
+  "$MPIEXEC" -n "$3" "$BIN" run "$KH" --set mesh.nx="$2" --set mesh.ny="$2" --output-dir "$w" \
+    --restart "$next" --set time.nlim=$((LY_STEPS + 1)) </dev/null >"$4.read.log" 2>&1
 }
 
 one() {  # one REP VARIANT: one measurement, recorded in the manifest
@@ -119,6 +163,8 @@ one() {  # one REP VARIANT: one measurement, recorded in the manifest
     "$MPIEXEC" -n "$np" "$BIN" bench "$SRC/inputs/flashio.yaml" --set bench.repetitions=1 \
       --set bench.nx_per_rank="$NX_PER_RANK" --set bench.ny="$NY" --set io.mode="$a" \
       $(layout_args "$b") --output-dir "$DIR/work" --json "$out.json" </dev/null >"$out.log" 2>&1 || rc=$?
+  elif [ "$kind" = ly ]; then
+    ly_one "$a" "$b" "$np" "$out" || rc=$?
   else
     local args=(--set mesh.nx="$ASYNC_N" --set mesh.ny="$ASYNC_N" --set time.nlim="$STEPS"
                 --output-dir "$DIR/work")
@@ -145,4 +191,5 @@ export IOM_DIR=$DIR IOM_START=$START IOM_BIN=$BIN IOM_REPS=$REPS IOM_RANKS=$RANK
 export IOM_MODES=$MODES IOM_LAYOUTS=$LAYOUTS IOM_NX_PER_RANK=$NX_PER_RANK IOM_NY=$NY
 export IOM_ASYNC_N=$ASYNC_N IOM_STEPS=$STEPS IOM_EVERY=$EVERY IOM_MPIEXEC=$MPIEXEC
 export IOM_CHUNK_KEY=$CHUNK_KEY IOM_ASYNC_OK=$ASYNC_OK IOM_PARTS=$PARTS
+export IOM_LY_SIZES=$LY_SIZES IOM_LY_LAYOUTS=$LY_LAYOUTS IOM_LY_RANKS=$LY_RANKS IOM_LY_STEPS=$LY_STEPS
 "$PYTHON" "$SRC/benchmarks/io_matrix_report.py"

@@ -69,6 +69,27 @@ def run_figures(log):
             "time_total_s": total, "wall_line_s": wall}
 
 
+READ_LINE = re.compile(r"^restart read (\S+): (\d+) bytes in ([0-9.]+) s")
+
+
+def layout_figures(prefix, n):
+    """The checkpoint the layout run wrote, and the cold read of it."""
+    with open(prefix + ".log") as f:
+        cks = run_figures(f.read())
+    with open(prefix + ".read.log") as f:
+        reads = [READ_LINE.match(line) for line in f]
+    read = [m for m in reads if m]
+    ck = cks["final_checkpoint"]
+    data = 4 * n * n * 8
+    if not ck or not read:
+        return {}
+    mib = 1024.0 * 1024.0
+    return {"file_bytes": ck["bytes"], "data_bytes": data, "ratio": data / ck["bytes"],
+            "write_s": ck["seconds"], "read_s": float(read[-1].group(3)),
+            "write_mib_s": data / mib / ck["seconds"],
+            "read_mib_s": data / mib / float(read[-1].group(3))}
+
+
 def collect():
     variants, env = {}, {}
     with open(os.path.join(DIR, "raw", "manifest.tsv")) as f:
@@ -80,6 +101,8 @@ def collect():
         if int(rc) == 0 and v.startswith("bw:"):
             run["files"], env = bench_figures(prefix + ".json")
             run["json"] = prefix + ".json"
+        elif int(rc) == 0 and v.startswith("ly:"):
+            run["layout"] = layout_figures(prefix, int(v.split(":")[2]))
         elif int(rc) == 0:
             with open(prefix + ".log") as lf:
                 run.update(run_figures(lf.read()))
@@ -88,12 +111,18 @@ def collect():
 
 
 def summarise(variants):
-    bw, ck = [], []
+    bw, ck, ly = [], [], []
     for v in sorted(variants.values(), key=lambda e: e["id"]):
         ok = [r for r in v["runs"] if r["exit_code"] == 0]
         v["failed_runs"] = len(v["runs"]) - len(ok)
         parts = v["id"].split(":")
-        if parts[0] == "bw":
+        if parts[0] == "ly":
+            v.update({"layout": parts[1], "n": int(parts[2]), "ranks": int(parts[3])})
+            got = [r["layout"] for r in ok if r.get("layout")]
+            v["stats"] = {k: stats([g[k] for g in got]) for k in
+                          ["file_bytes", "ratio", "write_mib_s", "read_mib_s"]}
+            ly.append(v)
+        elif parts[0] == "bw":
             v.update({"mode": parts[1], "layout": parts[2], "ranks": int(parts[3])})
             v["stats"] = {}
             for name in FILES:
@@ -124,7 +153,7 @@ def summarise(variants):
         a = by.get("async", {}).get("stats", {}).get("loop_s", {}).get("median")
         s = by.get("sync", {}).get("stats", {}).get("loop_s", {}).get("median")
         ratios[str(np_)] = a / s if a is not None and s else None
-    return bw, ck, ratios
+    return bw, ck, ly, ratios
 
 
 def fmt(s, f="%.2f"):
@@ -133,7 +162,21 @@ def fmt(s, f="%.2f"):
     return "/".join(f % s[k] for k in ["min", "median", "max"])
 
 
-def table(bw, ck, ratios, notes):
+def layout_table(ly):
+    out = ["", "Layouts on Kelvin-Helmholtz data (io.chunk / io.deflate; rates of the "
+           "data, 4 x N x N float64; read: a cold restart), min/median/max", "",
+           "| N | layout | ranks | file MiB | data / file | write MiB/s | read MiB/s |",
+           "| --- | --- | --- | --- | --- | --- | --- |"]
+    for v in sorted(ly, key=lambda e: (e["n"], e["layout"])):
+        s = v["stats"]
+        size = s["file_bytes"]["median"]
+        out.append("| %d | %s | %d | %s | %s | %s | %s |" % (
+            v["n"], v["layout"], v["ranks"], "-" if size is None else "%.1f" % (size / 1048576.0),
+            fmt(s["ratio"]), fmt(s["write_mib_s"], "%.0f"), fmt(s["read_mib_s"], "%.0f")))
+    return out
+
+
+def table(bw, ck, ratios, notes, ly=()):
     out = ["# I/O matrix", "", "HDF5 / MPI-IO of the same bytes in the same run, "
            "min/median/max over the repetitions.", "",
            "| mode | layout | ranks | checkpoint | plot | plot_corners | restart read |",
@@ -154,6 +197,8 @@ def table(bw, ck, ratios, notes):
                 fmt(s["time_total_s"], "%.2f"), fmt(s["elapsed_s"], "%.2f")))
         out += [""] + ["loop cost async / sync at %s rank(s): %s" %
                        (k, "-" if r is None else "%.3f" % r) for k, r in ratios.items()]
+    if ly:
+        out += layout_table(ly)
     if notes:
         out += ["", "Notes:"] + ["- " + n for n in notes]
     return "\n".join(out) + "\n"
@@ -161,7 +206,7 @@ def table(bw, ck, ratios, notes):
 
 def main():
     variants, bench_env = collect()
-    bw, ck, ratios = summarise(variants)
+    bw, ck, ly, ratios = summarise(variants)
     notes_path = os.path.join(DIR, "raw", "notes.txt")
     notes = [n.strip() for n in open(notes_path) if n.strip()] if os.path.exists(notes_path) else []
     failed = [v["id"] for v in variants.values() if v["failed_runs"]]
@@ -185,13 +230,18 @@ def main():
                    "parts": ENV["IOM_PARTS"].split(), "nx_per_rank": int(ENV["IOM_NX_PER_RANK"]),
                    "ny": int(ENV["IOM_NY"]), "async_n": int(ENV["IOM_ASYNC_N"]),
                    "steps": int(ENV["IOM_STEPS"]), "every": int(ENV["IOM_EVERY"]),
-                   "chunk_key": ENV["IOM_CHUNK_KEY"], "async_available": ENV["IOM_ASYNC_OK"] == "1"},
+                   "chunk_key": ENV["IOM_CHUNK_KEY"], "async_available": ENV["IOM_ASYNC_OK"] == "1",
+                   "ly_sizes": [int(x) for x in ENV.get("IOM_LY_SIZES", "").split()],
+                   "ly_layouts": ENV.get("IOM_LY_LAYOUTS", "").split(),
+                   "ly_ranks": int(ENV.get("IOM_LY_RANKS", "0") or 0),
+                   "ly_steps": int(ENV.get("IOM_LY_STEPS", "0") or 0)},
         "bandwidth": bw, "checkpointing": ck, "loop_cost_ratio_async_sync": ratios,
+        "layouts": ly,
         "notes": notes,
     }
     with open(os.path.join(DIR, "io_matrix.json"), "w") as f:
         json.dump(doc, f, indent=1)
-    text = table(bw, ck, ratios, notes)
+    text = table(bw, ck, ratios, notes, ly)
     with open(os.path.join(DIR, "summary.md"), "w") as f:
         f.write(text)
     sys.stdout.write("\n" + text)

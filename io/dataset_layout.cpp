@@ -1,6 +1,7 @@
 #include "io/dataset_layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <regex>
 
 #include "common/error.hpp"
@@ -76,14 +77,28 @@ LayoutProblem layout_problem(const DatasetLayout& l, TransferMode mode) {
   return {};
 }
 
+namespace {
+
+// The chunk extents {rows, cols} of a chunked layout, cut to the dataset.
+// slab: the widest block's columns and all rows, or, where that reaches
+// HDF5's 4 GiB chunk limit (a huge slab on few ranks), the most rows below
+// it: bands of the block, so that the default layout never refuses a mesh.
+std::array<std::uint64_t, 2> chunk_extents(const DatasetLayout& l, std::uint64_t ny,
+                                           std::uint64_t nx, std::uint64_t widest,
+                                           std::size_t elem) {
+  if (l.chunk == ChunkKind::shape)
+    return {std::min<std::uint64_t>(ny, l.rows), std::min<std::uint64_t>(nx, l.cols)};
+  const std::uint64_t cols = std::min(std::max<std::uint64_t>(widest, 1), nx);
+  const std::uint64_t fit = ((1ULL << 32) - 1) / (cols * elem);
+  return {std::max<std::uint64_t>(1, std::min(ny, fit)), cols};
+}
+
+}  // namespace
+
 LayoutProblem fit_problem(const DatasetLayout& l, std::uint64_t ny, std::uint64_t nx,
                           std::uint64_t widest, std::size_t elem) {
   if (l.chunk == ChunkKind::none) return {};
-  std::uint64_t rows = ny, cols = std::min(std::max<std::uint64_t>(widest, 1), nx);
-  if (l.chunk == ChunkKind::shape) {
-    rows = std::min<std::uint64_t>(ny, l.rows);
-    cols = std::min<std::uint64_t>(nx, l.cols);
-  }
+  const auto [rows, cols] = chunk_extents(l, ny, nx, widest, elem);
   const std::string shape = std::to_string(rows) + "x" + std::to_string(cols);
   const std::string of = " of the [" + std::to_string(ny) + "][" + std::to_string(nx) + "] " +
                          (elem == 8 ? "float64" : "float32") + " datasets";
@@ -104,10 +119,8 @@ DatasetOptions fit_layout(const DatasetLayout& l, std::uint64_t ny, std::uint64_
   if (!p.ok()) throw Error(p.key + ": " + p.message);
   DatasetOptions d;
   if (l.chunk == ChunkKind::none) return d;
-  if (l.chunk == ChunkKind::slab)
-    d.chunk = {ny, std::min(std::max<std::uint64_t>(widest, 1), nx)};
-  else
-    d.chunk = {std::min<std::uint64_t>(ny, l.rows), std::min<std::uint64_t>(nx, l.cols)};
+  const auto e = chunk_extents(l, ny, nx, widest, elem);
+  d.chunk = {e[0], e[1]};
   d.deflate = l.deflate;
   d.szip = l.szip;
   return d;

@@ -6,6 +6,7 @@
 //
 //   chunk none      contiguous; no compression possible
 //   chunk slab      one chunk per rank's block: [ny][widest slab's columns]
+//                   (the default; bands of rows where a block reaches 4 GiB)
 //   chunk RxC       R rows x C columns, each cut to the dataset's extents
 //   deflate 1..9    gzip level; szip: pixels per block (2..32, even; NN coding)
 //

@@ -43,7 +43,11 @@ enum class ChunkKind {
   slab,   // one chunk per rank's block: [ny][widest slab's columns]
   shape,  // rows x cols, cut to the dataset
 };
-constexpr ChunkKind kDefaultChunk = ChunkKind::none;  // the io.chunk default
+// The io.chunk default: one chunk per rank's block. Each rank's part of a
+// field is then one contiguous piece of the file instead of one piece per
+// row, which measured faster at 2 and 4 ranks (README, "I/O settings";
+// docs/io-measurements.md, issue 11).
+constexpr ChunkKind kDefaultChunk = ChunkKind::slab;
 
 struct DatasetLayout {
   ChunkKind chunk = kDefaultChunk;

@@ -86,9 +86,11 @@ refused() {  # refused KEY-IN-MESSAGE ARGS...
   echo "refused: $* -> $(printf '%s\n' "$OUT" | grep '^slabhydro: error: ')"
 }
 
-refused "io.deflate: compression needs a chunked layout" --set io.deflate=1
-refused "io.deflate: compression needs a chunked layout" --set io.deflate=1 --set io.mode=serial
-refused "io.szip: compression needs a chunked layout" --set io.szip=8 --set io.mode=serial
+refused "io.deflate: compression needs a chunked layout" --set io.deflate=1 --set io.chunk=none
+refused "io.deflate: compression needs a chunked layout" --set io.deflate=1 --set io.mode=serial \
+  --set io.chunk=none
+refused "io.szip: compression needs a chunked layout" --set io.szip=8 --set io.mode=serial \
+  --set io.chunk=none
 refused "only collectively" --set io.deflate=1 --set io.chunk=slab --set io.mode=independent
 refused "only collectively" --set io.szip=4 --set io.chunk=slab --set io.mode=independent
 refused "io.szip: parallel HDF5" --set io.szip=4 --set io.chunk=slab

@@ -109,7 +109,7 @@ TEST_CASE("bench deck keys: defaults are FLASH-IO's sizes", "[unit][bench]") {
   // 24 float64 unknowns of a slab: FLASH-IO's 80 blocks of 8^3 zones.
   CHECK(24LL * 8 * c.ny * c.nx_per_rank == 24LL * 8 * 80 * 512);
   CHECK(c.io.mode == TransferMode::collective);
-  CHECK(c.io.layout.chunk == ChunkKind::none);
+  CHECK(c.io.layout.chunk == ChunkKind::slab);  // kDefaultChunk
   CHECK(c.io.layout.deflate == 0);
   CHECK(c.io.layout.szip == 0);
   CHECK(find_key(bench_schema().keys, "bench.chunk") == nullptr);
@@ -156,7 +156,7 @@ TEST_CASE("bench configuration: sizes, chunk shapes and allowed combinations", "
 
 TEST_CASE("bench configuration: disallowed combinations name the key and the fix",
           "[unit][bench]") {
-  std::string m = refusal({"io.deflate=1"});
+  std::string m = refusal({"io.deflate=1", "io.chunk=none"});
   CHECK(has(m, "io.deflate: compression needs a chunked layout"));
   CHECK(has(m, "io.chunk"));
   m = refusal({"io.deflate=1", "io.chunk=slab", "io.mode=independent"});
@@ -166,7 +166,8 @@ TEST_CASE("bench configuration: disallowed combinations name the key and the fix
   CHECK(has(refusal({"io.deflate=10", "io.chunk=slab"}), "[0, 9]"));
   CHECK(has(refusal({"io.szip=3", "io.chunk=slab"}), "io.szip: must be 0 (off) or an even"));
   CHECK(has(refusal({"io.szip=34", "io.chunk=slab"}), "io.szip"));
-  CHECK(has(refusal({"io.szip=8"}), "io.szip: compression needs a chunked layout"));
+  CHECK(
+      has(refusal({"io.szip=8", "io.chunk=none"}), "io.szip: compression needs a chunked layout"));
   CHECK(has(refusal({"io.szip=8", "io.chunk=slab"}), "io.szip: parallel HDF5"));
   CHECK(has(refusal({"io.szip=8", "io.deflate=1", "io.chunk=slab", "io.mode=serial"}),
             "are alternatives"));

@@ -26,7 +26,7 @@ source "$(dirname "$0")/lib.sh"
 WAIT_LIMIT=${WAIT_LIMIT:-120}
 source "$(dirname "$0")/processes.sh"
 D="$DECKS/blast.yaml"
-PY=/usr/bin/python3
+need_h5py_python
 ENDLESS=(--set time.tlim=1e30)
 
 # same_file A B: every dataset equal byte for byte, attributes equal but for

@@ -1,11 +1,7 @@
 # The h5py snippet of README.md ("Checkpoint file format") reads a checkpoint
 # as documented. Skipped (77) where no python3 has h5py.
 source "$(dirname "$0")/lib.sh"
-PY=""
-for p in python3 /usr/bin/python3; do
-  if command -v $p >/dev/null && $p -c "import h5py" 2>/dev/null; then PY=$p; break; fi
-done
-[ -n "$PY" ] || { echo "no python3 with h5py: skipped"; exit 77; }
+need_h5py_python
 awk '/<!-- h5py snippet -->/ {on = 1; next} on && /^```python/ {code = 1; next}
      code && /^```/ {exit} code {print}' "$SRC/README.md" >snippet.py
 [ -s snippet.py ] || fail "no h5py snippet in README.md"

@@ -13,9 +13,13 @@ expect_grep "^state digest  stored $(digest_of a.log), recomputed $(digest_of a.
 expect_grep "^step          4" good.log
 expect_grep "^  dens  " good.log
 expect_grep "^result        OK" good.log
-# The storage of each field: contiguous by default, 38 x 20 float64 = 6080 bytes.
+# The storage of each field: one chunk per block by default (38 columns on
+# 3 ranks: 13 wide, the last chunk padded), 38 x 20 float64 = 6080 bytes.
 expect_grep "^storage       layout" good.log
-expect_grep "^  ener        contiguous *none *6080 / 6080 (ratio 1.00)" good.log
+expect_grep "^  ener        chunked 20x13 *none *6240 / 6080 (ratio 0.97)" good.log
+run 3 n.log run "$D" --output-dir n --set time.nlim=4 --set io.chunk=none
+"$BIN" inspect n/blast_chk_000004.h5 >n_inspect.log || { cat n_inspect.log >&2; fail "inspect n"; }
+expect_grep "^  ener        contiguous *none *6080 / 6080 (ratio 1.00)" n_inspect.log
 # Chunked and compressed: the chunk, the filter and a ratio above 1.
 run 2 z.log run "$D" --output-dir z --set time.nlim=4 --set io.chunk=slab --set io.deflate=6
 "$BIN" inspect z/blast_chk_000004.h5 >z_inspect.log || { cat z_inspect.log >&2; fail "inspect z"; }

@@ -5,16 +5,15 @@
 # the layout asked for, and their plot values equal the contiguous run's
 # (h5py). The refused combinations stop with one message and write nothing.
 source "$(dirname "$0")/lib.sh"
-PY=""
-for p in python3 /usr/bin/python3; do
-  if command -v $p >/dev/null && $p -c "import h5py" 2>/dev/null; then PY=$p; break; fi
-done
-[ -n "$PY" ] || { echo "no python3 with h5py: skipped"; exit 77; }
+need_h5py_python
 D="$DECKS/blast.yaml"
 SMALL=(--set mesh.nx=25 --set mesh.ny=16 --set time.nlim=8 --set plot.every_steps=4)
 
-run 2 ref.log run "$D" --output-dir ref "${SMALL[@]}"
+run 2 ref.log run "$D" --output-dir ref "${SMALL[@]}" --set io.chunk=none
 ref=$(digest_of ref.log)
+# The default layout: one chunk per rank's block (25 columns on 2 ranks: 13).
+run 2 default.log run "$D" --output-dir default "${SMALL[@]}"
+expect_eq "default layout digest" "$(digest_of default.log)" "$ref"
 SZIP=4
 VERSION=$("$BIN" --version)
 [[ $VERSION == *"szip yes"* ]] || SZIP=  # no szip encoder: szip cases left out
@@ -90,6 +89,8 @@ expect_grep "^  dens        chunked 5x7 *deflate(6) *[0-9]* / 3200 (ratio [0-9.]
 expect_grep "^result        OK" inspect.log
 "$BIN" inspect ref/blast_chk_000008.h5 >inspect_ref.log
 expect_grep "^  dens        contiguous *none *3200 / 3200 (ratio 1.00)" inspect_ref.log
+"$BIN" inspect default/blast_chk_000008.h5 >inspect_default.log
+expect_grep "^  dens        chunked 16x13 *none *3328 / 3200 (ratio 0.96)" inspect_default.log
 
 refused() {  # refused TEXT NP ARGS...: one error line with TEXT, exit != 0, nothing written
   local text=$1 np=$2
@@ -102,8 +103,9 @@ refused() {  # refused TEXT NP ARGS...: one error line with TEXT, exit != 0, not
   [ ! -e $dir ] || fail "$*: refused, but $dir was created"
   echo "refused: $* -> $(grep '^slabhydro: error: ' $dir.log)"
 }
-refused "io.deflate: compression needs a chunked layout" 2 --set io.deflate=1
-refused "io.szip: compression needs a chunked layout" 2 --set io.szip=4 --set io.mode=serial
+refused "io.deflate: compression needs a chunked layout" 2 --set io.deflate=1 --set io.chunk=none
+refused "io.szip: compression needs a chunked layout" 2 --set io.szip=4 --set io.mode=serial \
+  --set io.chunk=none
 refused "only collectively" 2 --set io.deflate=1 --set io.chunk=slab --set io.mode=independent
 refused "io.szip: parallel HDF5" 2 --set io.szip=4 --set io.chunk=slab
 refused "are alternatives" 2 --set io.szip=4 --set io.deflate=1 --set io.chunk=5x7 --set io.mode=serial

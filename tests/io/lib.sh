@@ -49,3 +49,13 @@ expect_eq() {  # expect_eq WHAT GOT WANT
 expect_grep() {  # expect_grep PATTERN FILE
   grep -q -- "$1" "$2" || { cat "$2" >&2; fail "'$1' not found in $2"; }
 }
+
+# need_h5py_python: PY = a python3 that imports h5py, or the test is skipped (77).
+need_h5py_python() {
+  PY=""
+  local p
+  for p in python3 /usr/bin/python3; do
+    if command -v $p >/dev/null && $p -c "import h5py" 2>/dev/null; then PY=$p; break; fi
+  done
+  [ -n "$PY" ] || { echo "no python3 with h5py: skipped"; exit 77; }
+}

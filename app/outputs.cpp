@@ -24,11 +24,13 @@ Outputs::Outputs(const RunConfig& cfg, const SlabDecomposition& decomp, const Hy
       force_(force),
       root_(decomp.rank() == 0),
       checkpoint_writer_(decomp.slab(), solver.u(), cfg.checkpoint.async),
-      async_(cfg.checkpoint.async
-                 ? std::make_unique<AsyncCheckpoint>(decomp.comm(), checkpoint_writer_)
-                 : nullptr),
       plot_writer_(decomp.slab()),
       history_(cfg, decomp, solver) {}
+
+void Outputs::start_async_writer() {
+  if (cfg_.checkpoint.async && !async_)
+    async_ = std::make_unique<AsyncCheckpoint>(decomp_.comm(), checkpoint_writer_);
+}
 
 void Outputs::set_identity(const RunIdentity& id) {
   id_ = id;
@@ -103,10 +105,10 @@ void Outputs::finish(const OutputState& s) {
   history_.record(s.step, s.time, s.dt, true);
 }
 
-double Outputs::checkpoint(const OutputState& s) {
+double Outputs::checkpoint(const OutputState& s, bool allow_async) {
   if (last_checkpoint_step_ == s.step) return 0.0;
   const double t0 = wall_seconds();
-  write_checkpoint(s, true);
+  write_checkpoint(s, allow_async);
   return wall_seconds() - t0;
 }
 
@@ -118,7 +120,7 @@ void Outputs::collect() {
   if (!async_ || !async_->busy()) return;
   const double t0 = wall_seconds();
   const FileStats st = async_->wait();  // a failed write throws here, on every rank
-  background_seconds_ = std::max(background_seconds_, st.seconds);
+  background_seconds_ = std::max(background_seconds_, async_->task_seconds());
   checkpoint_written(st, pending_.step, pending_.loop_seconds, true);
   io_seconds_ += wall_seconds() - t0;
 }
@@ -164,8 +166,9 @@ CheckpointMeta Outputs::checkpoint_meta(const OutputState& s) const {
 }
 
 void Outputs::write_checkpoint(const OutputState& s, bool allow_async) {
+  const double t_wait = wall_seconds();
+  collect();  // the previous one first (its wait counts in io_seconds_ there)
   const double t0 = wall_seconds();
-  collect();  // the previous one first
   const std::string path =
       join_path(cfg_.output.dir, checkpoint_name(cfg_.output.basename, s.step));
   guard_overwrite(path);
@@ -174,11 +177,11 @@ void Outputs::write_checkpoint(const OutputState& s, bool allow_async) {
   last_checkpoint_step_ = s.step;
   if (async_ && allow_async) {
     async_->start(path, m, cfg_.io);  // the digest too, from the snapshot
-    pending_ = {s.step, wall_seconds() - t0};
+    pending_ = {s.step, wall_seconds() - t_wait};
   } else {
     m.digest = state_digest(decomp_, solver_.u());
     const FileStats st = checkpoint_writer_.write(decomp_.comm(), path, m, cfg_.io);
-    checkpoint_written(st, s.step, wall_seconds() - t0, false);
+    checkpoint_written(st, s.step, wall_seconds() - t_wait, false);
   }
   io_seconds_ += wall_seconds() - t0;
 }
@@ -204,8 +207,8 @@ void Outputs::checkpoint_written(const FileStats& st, long long step, double loo
 }
 
 void Outputs::write_plot(const OutputState& s) {
+  collect();  // HDF5: one thread at a time (its wait counts in io_seconds_ there)
   const double t0 = wall_seconds();
-  collect();  // HDF5: one thread at a time
   const std::string path = join_path(cfg_.output.dir, plot_name(cfg_.output.basename, s.step));
   guard_overwrite(path);
   guard_overwrite(xdmf_name(path));

@@ -38,6 +38,10 @@ class Outputs {
 
   // Before start(): the run's lineage and start (a fresh run: a new lineage, step 0).
   void set_identity(const RunIdentity& id);
+  // checkpoint.async: the writer's communicator (collective, MPI_Comm_dup):
+  // after the allocation's agreement, which no collective call may be
+  // inside (one rank failing there would meet the others' dup).
+  void start_async_writer();
 
   // Makes way for this run's output: the files of basename after the start
   // step (a fresh run: all) that this lineage wrote, and unfinished or
@@ -46,9 +50,10 @@ class Outputs {
   // refused (collective Error) unless --force, which moves them aside too.
   // A fresh run writes its initial plot file here.
   void start(const OutputState& s);
-  // A checkpoint of this state, unless this step was already checkpointed.
-  // Returns its cost in seconds (0: none written).
-  double checkpoint(const OutputState& s);
+  // A checkpoint of this state, unless this step was already checkpointed;
+  // in the background if checkpoint.async and allow_async. Returns what the
+  // time loop paid for it in seconds (0: none written).
+  double checkpoint(const OutputState& s, bool allow_async = true);
   // A plot file of this state, unless this step was already plotted.
   void plot(const OutputState& s);
   // The history line of this step, when output.history_every says so.
@@ -65,7 +70,8 @@ class Outputs {
   // at a time.
   bool background_write_ended() const { return async_ && async_->ended(); }
   void collect();
-  // The longest background write so far (seconds), for the time-limit margin.
+  // The longest background checkpoint so far (seconds, from the start of
+  // its copy to the end of its write, digest included), for the time-limit margin.
   double background_write_seconds() const { return background_seconds_; }
 
   double io_seconds() const { return io_seconds_; }

@@ -51,6 +51,7 @@ Simulation::Simulation(MPI_Comm comm, const RunConfig& cfg, const CommandLine& c
                   "-zone slab: not enough memory (reduce mesh.nx x mesh.ny or use more ranks)");
     }
   });
+  parts_->outputs.start_async_writer();  // collective: every rank has its parts
 }
 
 Simulation::~Simulation() = default;
@@ -173,8 +174,11 @@ void Simulation::write_due(const StepRequest& req, double t_prev, bool done) {
   // (its failure is thrown here, on every rank, at the same step).
   if (req.write_ended) outputs().collect();
   const bool asked = req.dump || req.stop;
+  // A checkpoint asked for (dump_now and a stop: its trigger file goes and
+  // its message says so once it is written) and the last step's are
+  // written synchronously; cadences in the background with checkpoint.async.
   if (schedule_.checkpoint_due(step_, t_prev, time_) || req.wall_checkpoint || (asked && !done))
-    checkpointed(outputs().checkpoint(s));
+    checkpointed(outputs().checkpoint(s, !asked && !done));
   if (schedule_.plot_due(step_, t_prev, time_)) outputs().plot(s);
   // A stop may have to wait for a background write, then write the final
   // checkpoint: the margin keeps room for two of the longest so far.
@@ -187,10 +191,12 @@ void Simulation::write_due(const StepRequest& req, double t_prev, bool done) {
     std::cout << req.why << ": checkpoint at step " << step_ << ", the run goes on\n" << std::flush;
 }
 
-// A checkpoint's cost goes into the time-limit margin and the schedule.
+// A checkpoint's cost goes into the schedule and the time-limit margin
+// (with checkpoint.async, what the loop paid is not what a stop waits for:
+// the margin keeps its estimate until a background write was measured).
 void Simulation::checkpointed(double seconds) {
   if (seconds <= 0) return;
-  stop_.record_checkpoint(seconds);
+  if (!cfg_.checkpoint.async) stop_.record_checkpoint(seconds);
   const std::string line = schedule_.written(wall_seconds(), seconds);
   if (decomp_.rank() == 0 && !line.empty()) std::cout << line << "\n" << std::flush;
 }

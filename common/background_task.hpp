@@ -4,7 +4,8 @@
 // whether the task has ended (ended(): an atomic flag the task sets as its
 // last act), and wait() joins the thread and rethrows what the task threw.
 // The destructor waits too (and drops the task's error): a task is never
-// left running behind the objects it uses.
+// left running behind the objects it uses. The thread takes none of the
+// stop signals (SIGTERM, SIGINT, SIGUSR1): they reach the caller's thread.
 #include <atomic>
 #include <exception>
 #include <functional>

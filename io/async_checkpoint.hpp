@@ -40,12 +40,17 @@ class AsyncCheckpoint {
   // Collective: joins the busy write; returns its statistics, or throws its
   // (collective) Error on every rank.
   FileStats wait();
+  // Seconds of the last write waited for, from the start of the copy to the
+  // end of the thread's work (the digest included): what a stop that has to
+  // wait for a background write may have to wait.
+  double task_seconds() const { return task_seconds_; }
 
  private:
   MpiCommDup comm_;
   CheckpointWriter& writer_;
   BackgroundTask task_;
   FileStats result_;
+  double started_ = 0.0, ended_at_ = 0.0, task_seconds_ = 0.0;
 };
 
 }  // namespace slabhydro

@@ -22,7 +22,7 @@ herr_t collect_innermost(unsigned, const H5E_error2_t* e, void* out) {
 }  // namespace
 
 void h5_quiet() {
-  static bool done = false;
+  static thread_local bool done = false;  // per thread in thread-safe HDF5 builds
   if (done) return;
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   done = true;

@@ -48,10 +48,16 @@ void column_hashes(const Slab& slab, const View3D& u, std::uint64_t* out_host);
 
 // The same for a host view, in a plain loop on the calling thread (no
 // Kokkos dispatch: any thread may call it, e.g. an asynchronous checkpoint's).
+// Row by row, all columns at once (the same sequence per column as
+// column_hash, so the same hashes), to walk the LayoutRight array in order.
 template <class HostView3D>
 void column_hashes_here(const Slab& slab, const HostView3D& u, std::uint64_t* out) {
-  for (int k = 0; k < slab.nx_local; ++k)
-    out[k] = column_hash(u, slab.mesh.ng, slab.mesh.ny, slab.x_offset, k);
+  const int ng = slab.mesh.ng, n = slab.nx_local;
+  for (int k = 0; k < n; ++k)
+    out[k] = hash_mix(kDigestSeed, static_cast<std::uint64_t>(slab.x_offset + k));
+  for (int j = ng; j < ng + slab.mesh.ny; ++j)
+    for (int k = 0; k < n; ++k)
+      for (int v = 0; v < NVAR; ++v) out[k] = hash_mix(out[k], double_bits(u(v, j, ng + k)));
 }
 
 // Combines the nx column hashes (global order) into the digest.

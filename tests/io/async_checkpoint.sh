@@ -130,6 +130,11 @@ for s in 10 15 17; do [ -f "$out/blast_chk_0000$s.h5" ] || fail "no checkpoint o
 echo "ok: the loop reached step 14 during the held write of step 10; kill -9, restart from 5 on 3 ranks: the uninterrupted digest"
 
 # --- 3. the MPI thread level ----------------------------------------------------
+# (An MPI library may provide more than it is asked for: then there is nothing to refuse.)
+if SLABHYDRO_MPI_THREAD=funneled "$BIN" --version | grep -q ', MPI_THREAD_MULTIPLE$'; then
+  echo "async checkpoint: OK (this MPI provides MPI_THREAD_MULTIPLE when asked for less: no refusal to test)"
+  exit 0
+fi
 SLABHYDRO_MPI_THREAD=funneled run_fails 2 funneled.log run "$D" --output-dir funneled \
   --set checkpoint.async=true
 expect_grep "checkpoint.async: true needs MPI_THREAD_MULTIPLE" funneled.log

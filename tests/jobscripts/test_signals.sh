@@ -9,9 +9,10 @@
 #    --restart latest (on 3 ranks) to 10 steps further gives the digest of
 #    the uninterrupted run to there;
 #  - SIGINT: the same stop;
-#  - SIGTERM with checkpoint.async and a checkpoint every 7 steps: the stop's
-#    checkpoint is written in the background and waited for; the file is
-#    complete and the digest that of the uninterrupted run.
+#  - SIGTERM with checkpoint.async and a checkpoint every 7 steps: the
+#    cadence's checkpoints are written in the background, the stop's own
+#    synchronously; the file is complete and the digest that of the
+#    uninterrupted run.
 # shellcheck source=lib.sh
 . "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -105,7 +106,12 @@ a_step=$(status_of term_async step)
 a_file=term_async/sedov_chk_$(printf '%06d' "$a_step").h5
 "$BIN" inspect "$a_file" >/dev/null 2>&1 || fail "term_async: $a_file does not verify"
 expect_in term_async.log "checkpoint $SCRATCH/$a_file: "
-[ "$(grep -c '(written in the background)$' term_async.log)" -ge 3 ] ||
-  fail "term_async: fewer than 3 checkpoints written in the background"
+# The cadence's checkpoints (7 and 14 at least) in the background; the
+# stop's own synchronously, complete before the run says it stopped.
+[ "$(grep -c '(written in the background)$' term_async.log)" -ge 2 ] ||
+  fail "term_async: fewer than 2 checkpoints written in the background"
+stop_line=$(grep "^checkpoint $SCRATCH/$a_file: " term_async.log)
+[[ $stop_line != *"written in the background"* ]] ||
+  fail "term_async: the stop's checkpoint was written in the background: $stop_line"
 expect_reference term_async.log "$a_step" term_async
 pass "SIGTERM to one rank with checkpoint.async: stopped at step $a_step with a complete checkpoint, digest $REF_DIGEST"

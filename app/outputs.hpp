@@ -79,7 +79,8 @@ class Outputs {
   long long last_checkpoint_step() const { return last_checkpoint_step_; }
 
  private:
-  // allow_async: false for the final checkpoint, which the run waits for anyway.
+  // allow_async: false for the checkpoints the run waits for anyway (the
+  // final one, the last step's, those asked for).
   void write_checkpoint(const OutputState& s, bool allow_async);
   CheckpointMeta checkpoint_meta(const OutputState& s) const;  // all but the digest
   // Rank 0: the checkpoint line, then checkpoint.keep.
@@ -109,7 +110,7 @@ class Outputs {
   std::unique_ptr<AsyncCheckpoint> async_;  // checkpoint.async only
   struct Pending {
     long long step = -1;
-    double loop_seconds = 0.0;  // the time loop's part: digest, snapshot, start
+    double loop_seconds = 0.0;  // the time loop's part: the wait for the one before, the copy
   } pending_;
   double background_seconds_ = 0.0;
   PlotWriter plot_writer_;

@@ -177,8 +177,9 @@ void Simulation::write_due(const StepRequest& req, double t_prev, bool done) {
   // A checkpoint asked for (dump_now and a stop: its trigger file goes and
   // its message says so once it is written) and the last step's are
   // written synchronously; cadences in the background with checkpoint.async.
+  const bool background = cfg_.checkpoint.async && !asked && !done;
   if (schedule_.checkpoint_due(step_, t_prev, time_) || req.wall_checkpoint || (asked && !done))
-    checkpointed(outputs().checkpoint(s, !asked && !done));
+    checkpointed(outputs().checkpoint(s, background), background);
   if (schedule_.plot_due(step_, t_prev, time_)) outputs().plot(s);
   // A stop may have to wait for a background write, then write the final
   // checkpoint: the margin keeps room for two of the longest so far.
@@ -192,11 +193,11 @@ void Simulation::write_due(const StepRequest& req, double t_prev, bool done) {
 }
 
 // A checkpoint's cost goes into the schedule and the time-limit margin
-// (with checkpoint.async, what the loop paid is not what a stop waits for:
+// (of a background one, what the loop paid is not what a stop waits for:
 // the margin keeps its estimate until a background write was measured).
-void Simulation::checkpointed(double seconds) {
+void Simulation::checkpointed(double seconds, bool background) {
   if (seconds <= 0) return;
-  if (!cfg_.checkpoint.async) stop_.record_checkpoint(seconds);
+  if (!background) stop_.record_checkpoint(seconds);
   const std::string line = schedule_.written(wall_seconds(), seconds);
   if (decomp_.rank() == 0 && !line.empty()) std::cout << line << "\n" << std::flush;
 }

@@ -45,7 +45,7 @@ class Simulation {
   StepRequest loop(double t_start);
   StepRequest poll();
   void write_due(const StepRequest& req, double t_prev, bool done);
-  void checkpointed(double seconds);
+  void checkpointed(double seconds, bool background);
   void end(const StepRequest& stop, double t_start, long long step0);
   void report_end(const StepRequest& req, const std::string& checkpoint);
   bool finished() const;

@@ -3,12 +3,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 
 #include "common/collective.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "common/timers.hpp"
 #include "io/atomic_output.hpp"
 #include "io/dataset_layout.hpp"
 #include "io/file_ops.hpp"
@@ -17,11 +17,6 @@
 
 namespace slabhydro {
 namespace {
-
-double now() {
-  using C = std::chrono::steady_clock;
-  return std::chrono::duration<double>(C::now().time_since_epoch()).count();
-}
 
 int rank_of(MPI_Comm comm) {
   int r = 0;
@@ -76,9 +71,9 @@ BenchPhases bench_write_file(MPI_Comm comm, const std::string& path, const Bench
   write_atomically(comm, path, o.io, how, [&](SlabFile& f) {
     for (std::size_t k = 0; k < names.size(); ++k)
       write_slab_field(f, dataset_path(names[k]), b, planes[k], o.dataset);
-    const double t0 = now();
+    const double t0 = wall_seconds();
     write_meta(f, meta);
-    attributes = now() - t0;
+    attributes = wall_seconds() - t0;
   });
   return max_over_ranks(comm, {p.open, p.body, p.close, p.total, attributes});
 }
@@ -91,14 +86,14 @@ BenchPhases bench_read_file(MPI_Comm comm, const std::string& path, const IoOpti
     throw Error("bench: " + std::to_string(names.size()) + " dataset names for " +
                 std::to_string(planes.size()) + " planes");
   SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
-  const double t0 = now();
+  const double t0 = wall_seconds();
   SlabFile f(comm, path, SlabFile::Access::read, io);
-  const double t1 = now();
+  const double t1 = wall_seconds();
   for (std::size_t k = 0; k < names.size(); ++k)
     read_slab_field(f, dataset_path(names[k]), b, planes[k]);
-  const double t2 = now();
+  const double t2 = wall_seconds();
   f.close();
-  const double t3 = now();
+  const double t3 = wall_seconds();
   return max_over_ranks(comm, {t1 - t0, t2 - t1, t3 - t2, t3 - t0, 0.0});
 }
 

@@ -1,6 +1,5 @@
 #include "bench/bench_mpiio.hpp"
 
-#include <chrono>
 #include <climits>
 #include <cstdio>
 #include <memory>
@@ -8,16 +7,12 @@
 #include "common/collective.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "common/timers.hpp"
 #include "io/file_ops.hpp"
 #include "io/mpi_resources.hpp"
 
 namespace slabhydro {
 namespace {
-
-double now() {
-  using C = std::chrono::steady_clock;
-  return std::chrono::duration<double>(C::now().time_since_epoch()).count();
-}
 
 // Closes the file on the unwinding path; close() is the checked one.
 class MpiFile {
@@ -90,13 +85,13 @@ BenchPhases timed_baseline(MPI_Comm comm, const std::string& path,
   const MpiInfo info(hints);
   SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
   BenchPhases t;
-  const double t0 = now();
+  const double t0 = wall_seconds();
   try {
     std::unique_ptr<MpiFile> f;
     agree_on(comm, [&] { f = std::make_unique<MpiFile>(comm, open_path, amode, info.get()); });
-    const double t1 = now();
+    const double t1 = wall_seconds();
     agree_on(comm, [&] { transfer(f->get(), off); });
-    const double t2 = now();
+    const double t2 = wall_seconds();
     if (info_out) *info_out = info_of(f->get());
     agree_on(comm, [&] {
       if (fsync) SLABHYDRO_MPI_CHECK(MPI_File_sync(f->get()));
@@ -105,7 +100,7 @@ BenchPhases timed_baseline(MPI_Comm comm, const std::string& path,
     agree_on(comm, [&] {
       if (atomic && rank == 0) commit_rename(open_path, path, true);
     });
-    const double t3 = now();
+    const double t3 = wall_seconds();
     t = {t1 - t0, t2 - t1, t3 - t2, t3 - t0, 0.0};
   } catch (const Error& e) {
     throw Error(path + " (MPI-IO baseline) was not " + what + ": " + e.what(), e.collective());

@@ -1,16 +1,9 @@
 #include "io/async_checkpoint.hpp"
 
-#include <chrono>
-
 #include "common/error.hpp"
+#include "common/timers.hpp"
 
 namespace slabhydro {
-namespace {
-double now() {
-  using C = std::chrono::steady_clock;
-  return std::chrono::duration<double>(C::now().time_since_epoch()).count();
-}
-}  // namespace
 
 AsyncCheckpoint::AsyncCheckpoint(MPI_Comm comm, CheckpointWriter& writer)
     : comm_(comm), writer_(writer) {
@@ -21,14 +14,14 @@ AsyncCheckpoint::AsyncCheckpoint(MPI_Comm comm, CheckpointWriter& writer)
 void AsyncCheckpoint::start(const std::string& path, const CheckpointMeta& meta,
                             const IoOptions& opt) {
   if (busy()) throw Error("internal: an asynchronous checkpoint is still being written");
-  started_ = ended_at_ = now();  // a failed write leaves 0 s measured
+  started_ = ended_at_ = wall_seconds();  // a failed write leaves 0 s measured
   writer_.capture();
   result_ = FileStats{};
   task_.start([this, path, meta, opt] {
     CheckpointMeta m = meta;
     m.digest = writer_.captured_digest(comm_.get());
     result_ = writer_.write_captured(comm_.get(), path, m, opt);
-    ended_at_ = now();
+    ended_at_ = wall_seconds();
   });
 }
 

@@ -1,20 +1,14 @@
 #include "io/atomic_output.hpp"
 
-#include <chrono>
 #include <cstdio>
 
 #include "common/collective.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "common/timers.hpp"
 #include "io/file_ops.hpp"
 
 namespace slabhydro {
-namespace {
-double now() {
-  using C = std::chrono::steady_clock;
-  return std::chrono::duration<double>(C::now().time_since_epoch()).count();
-}
-}  // namespace
 
 std::uint64_t file_size_bound(const IoOptions& opt, const std::vector<std::uint64_t>& datasets,
                               std::uint64_t metadata_bytes) {
@@ -27,7 +21,6 @@ std::uint64_t file_size_bound(const IoOptions& opt, const std::vector<std::uint6
 }
 
 namespace {
-
 // Rank 0: room for the file, before anything is created.
 void check_space(const std::string& path, std::uint64_t bytes) {
   const std::uint64_t free = free_bytes(parent_dir(path));
@@ -67,7 +60,7 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
   FileStats st;
   st.path = path;
   SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));  // time the collective operation, not the skew
-  const double t0 = now();
+  const double t0 = wall_seconds();
   double t_body = t0, t_sync = t0;
   try {
     // The space first: a full disk must not be found inside HDF5's collective calls.
@@ -79,9 +72,9 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
       agree_on(comm, [&] {
         if (rank == 0) reserve_space(tmp, how.reserve_bytes);
       });
-      t_body = now();
+      t_body = wall_seconds();
       body(f);
-      t_sync = now();
+      t_sync = wall_seconds();
       f.close();  // HDF5 writes its metadata, the superblock last
     }
     // The reservation lasted until HDF5 wrote its last byte; what the file
@@ -98,12 +91,12 @@ FileStats write_atomically(MPI_Comm comm, const std::string& path, const IoOptio
     if (e.collective()) MPI_Barrier(comm);    // no rank goes on before it is gone
     throw Error(path + " was not written: " + e.what(), e.collective());
   }
-  const double t1 = now();
+  const double t1 = wall_seconds();
   if (how.phases) *how.phases = {t_body - t0, t_sync - t_body, t1 - t_sync, t1 - t0};
   unsigned long long b = st.bytes;
   SLABHYDRO_MPI_CHECK(MPI_Bcast(&b, 1, MPI_UNSIGNED_LONG_LONG, 0, comm));
   st.bytes = b;
-  st.seconds = now() - t0;
+  st.seconds = wall_seconds() - t0;
   st.sync_seconds = t1 - t_sync;
   return st;
 }

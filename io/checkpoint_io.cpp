@@ -10,6 +10,7 @@
 #include "common/coordinates.hpp"
 #include "common/error.hpp"
 #include "common/mpi_check.hpp"
+#include "common/timers.hpp"
 #include "decomposition/global_reduce.hpp"
 #include "io/checkpoint_format.hpp"
 #include "io/dataset_layout.hpp"
@@ -29,7 +30,10 @@ namespace {
 // write whatever the machine's speed. Unset (always, outside tests): nothing.
 void test_hold(long long step) {
   const char* v = std::getenv("SLABHYDRO_TEST_HOLD_CHECKPOINT_STEP");
-  if (!v || std::strtoll(v, nullptr, 10) != step) return;
+  if (!v || !*v) return;
+  char* end = nullptr;
+  const long long n = std::strtoll(v, &end, 10);
+  if (*end != '\0' || n != step) return;  // not a whole number: no hold (step 0 included)
   std::fprintf(stderr, "slabhydro: test hold: the checkpoint of step %lld waits for good\n", step);
   std::fflush(stderr);
   for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
@@ -115,9 +119,8 @@ CheckpointAttributes read_checkpoint_meta(const std::string& path) {
 
 FileStats read_checkpoint_fields(MPI_Comm comm, const std::string& path, const Slab& slab,
                                  const DvceArray3D<double>& u, const IoOptions& opt) {
-  using C = std::chrono::steady_clock;
   SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
-  const auto t0 = C::now();
+  const double t0 = wall_seconds();
   auto host = Kokkos::create_mirror_view(u);
   {
     SlabFile f(comm, path, SlabFile::Access::read, opt);
@@ -136,7 +139,7 @@ FileStats read_checkpoint_fields(MPI_Comm comm, const std::string& path, const S
   SLABHYDRO_MPI_CHECK(MPI_Bcast(&bytes, 1, MPI_UNSIGNED_LONG_LONG, 0, comm));
   SLABHYDRO_MPI_CHECK(MPI_Barrier(comm));
   st.bytes = bytes;
-  st.seconds = std::chrono::duration<double>(C::now() - t0).count();
+  st.seconds = wall_seconds() - t0;
   return st;
 }
 

@@ -1,7 +1,7 @@
 # vis_paraview: the plot files' XDMF sidecars and the series <basename>_plt.xmf
 # open in ParaView's three XDMF readers (XDMFReader, Xdmf3ReaderS,
 # Xdmf3ReaderT) as a 2-D picture of nx*ny cells with a time axis
-# (render_check.py, under pvbatch and Xvfb). Tiny Sedov runs: 1 rank, 2 ranks,
+# (render_check.py, under pvbatch and a private Xvfb: xvfb.sh). Tiny Sedov runs: 1 rank, 2 ranks,
 # and a restart from an older checkpoint whose series must leave out the plot
 # files moved into superseded/. The old 2DRectMesh sidecar must fail the
 # check (ParaView's legacy reader draws it as a line).
@@ -23,7 +23,7 @@ fail() {
 }
 
 # ParaView's headless tools (Debian 12: paraview python3-paraview xvfb).
-if ! command -v pvbatch >/dev/null || ! command -v xvfb-run >/dev/null; then
+if ! command -v pvbatch >/dev/null || ! command -v Xvfb >/dev/null; then
   packages=(paraview python3-paraview xvfb)
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
@@ -31,7 +31,7 @@ if ! command -v pvbatch >/dev/null || ! command -v xvfb-run >/dev/null; then
       { apt-get update >>apt.log 2>&1 && apt-get install -y "${packages[@]}" >>apt.log 2>&1; } ||
       { tail -n 20 apt.log; echo "cannot install ${packages[*]}: skipped"; exit 77; }
   else
-    echo "pvbatch or xvfb-run not found (apt-get install ${packages[*]}): skipped"
+    echo "pvbatch or Xvfb not found (apt-get install ${packages[*]}): skipped"
     exit 77
   fi
 fi
@@ -45,11 +45,22 @@ run() {
   "$MPIEXEC" -n "$np" "$BIN" run "$SRC/inputs/sedov.yaml" "${SET[@]}" "$@" >"$log" 2>&1 ||
     { cat "$log" >&2; fail "slabhydro run $* on $np rank(s) failed"; }
 }
+# shellcheck source=xvfb.sh
+source "$HERE/xvfb.sh"
+trap xvfb_stop EXIT
+# render LOG ARGS: render_check.py under pvbatch on the private Xvfb. A lost
+# X connection is the display's fault, not the files': one new server, once.
 render() {
   local log=$1
   shift
-  timeout 300 xvfb-run -a pvbatch "$HERE/render_check.py" --nx $NX --ny $NY \
-    --domain "${DOMAIN[@]}" --png-dir png "$@" >"$log" 2>&1
+  local pv=(timeout 300 pvbatch "$HERE/render_check.py" --nx $NX --ny $NY
+    --domain "${DOMAIN[@]}" --png-dir png "$@")
+  [ -n "$XVFB_PID" ] || xvfb_start xvfb.log || fail "Xvfb gave no display (xvfb.log above)"
+  "${pv[@]}" >"$log" 2>&1 && return 0
+  grep -q "bad X server connection" "$log" || return 1
+  { echo "render: the X connection failed; a new Xvfb, once:"; cat xvfb.log; } >&2
+  xvfb_start xvfb.log || fail "Xvfb gave no display (xvfb.log above)"
+  "${pv[@]}" >"$log" 2>&1
 }
 # series_steps FILE: the plot files the series lists, "0 5 10".
 series_steps() {

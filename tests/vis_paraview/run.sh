@@ -45,7 +45,7 @@ run() {
   "$MPIEXEC" -n "$np" "$BIN" run "$SRC/inputs/sedov.yaml" "${SET[@]}" "$@" >"$log" 2>&1 ||
     { cat "$log" >&2; fail "slabhydro run $* on $np rank(s) failed"; }
 }
-# shellcheck source=xvfb.sh
+# shellcheck source=tests/vis_paraview/xvfb.sh
 source "$HERE/xvfb.sh"
 trap xvfb_stop EXIT
 # render LOG ARGS: render_check.py under pvbatch on the private Xvfb. A lost
@@ -53,7 +53,7 @@ trap xvfb_stop EXIT
 render() {
   local log=$1
   shift
-  local pv=(timeout 300 pvbatch "$HERE/render_check.py" --nx $NX --ny $NY
+  local pv=(timeout 300 pvbatch "$HERE/render_check.py" --nx "$NX" --ny "$NY"
     --domain "${DOMAIN[@]}" --png-dir png "$@")
   [ -n "$XVFB_PID" ] || xvfb_start xvfb.log || fail "Xvfb gave no display (xvfb.log above)"
   "${pv[@]}" >"$log" 2>&1 && return 0

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by run.sh: a private Xvfb for pvbatch, started here rather than by
 # xvfb-run -a. xvfb-run picks a display from the lock files in /tmp alone and
 # starts the client once Xvfb signals, which failed on a CI machine ("bad X

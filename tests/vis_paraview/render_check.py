@@ -1,5 +1,6 @@
 """Opens slabhydro's XDMF output with ParaView's three XDMF readers and
-checks what they show. Run with pvbatch (under xvfb-run -a without a display):
+checks what they show. Run with pvbatch; without a display, under an Xvfb that
+does not reset (xvfb.sh, or xvfb-run -a -s "-screen 0 1280x1024x24 -noreset"):
 
   pvbatch render_check.py --sidecar DIR/sod_plt_000010.xmf --series DIR/sod_plt.xmf \
       --nx 32 --ny 24 --domain -0.5 0.5 -0.5 0.5 --plots 4 --png-dir PNGDIR

@@ -1,12 +1,16 @@
 # shellcheck shell=bash
 # Sourced by run.sh: a private Xvfb for pvbatch, started here rather than by
-# xvfb-run -a. xvfb-run picks a display from the lock files in /tmp alone and
-# starts the client once Xvfb signals, which failed on a CI machine ("bad X
-# server connection. DISPLAY=:99"). Here Xvfb picks the display itself
-# (-displayfd: the first number whose lock file and sockets it can all own, written
-# once it accepts clients), and a client must open it before pvbatch runs.
-# No cookie: the display is unknown until the server has read its -auth file;
-# the server takes local clients only (-nolisten tcp) and lives for one test.
+# xvfb-run -a, which failed on a loaded CI machine ("bad X server connection.
+# DISPLAY=:99"). The cause, reproduced here with two busy loops beside ctest
+# -j2 (3 of 4 runs failed): pvbatch opens the display, closes it, and opens
+# it again; the last client's goodbye makes the X server reset, and an
+# XOpenDisplay during the reset is refused. -noreset keeps the server up
+# (0 of 10 failed under the same load). Xvfb also picks the display itself
+# (-displayfd: the first number whose lock file and sockets it can all own,
+# written once it accepts clients), and a client must open it before pvbatch
+# runs. No cookie: the display is unknown until the server has read its
+# -auth file; the server takes local clients only (-nolisten tcp) and lives
+# for one test.
 XVFB_PID=
 XVFB_LIMIT=${XVFB_LIMIT:-60}  # seconds: only bounds a hang
 xvfb_stop() {
@@ -34,7 +38,7 @@ xvfb_start() {
   for try in 1 2 3; do
     xvfb_stop
     : >"$log.display"
-    Xvfb -displayfd 3 -nolisten tcp -screen 0 1280x1024x24 3>"$log.display" >>"$log" 2>&1 &
+    Xvfb -displayfd 3 -nolisten tcp -noreset -screen 0 1280x1024x24 3>"$log.display" >>"$log" 2>&1 &
     XVFB_PID=$!
     end=$((SECONDS + XVFB_LIMIT))
     n=

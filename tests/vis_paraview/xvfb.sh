@@ -1,11 +1,12 @@
 # shellcheck shell=bash
 # Sourced by run.sh: a private Xvfb for pvbatch, started here rather than by
 # xvfb-run -a, which failed on a loaded CI machine ("bad X server connection.
-# DISPLAY=:99"). The cause, reproduced here with two busy loops beside ctest
-# -j2 (3 of 4 runs failed): pvbatch opens the display, closes it, and opens
+# DISPLAY=:99"). The cause: pvbatch opens the display, closes it, and opens
 # it again; the last client's goodbye makes the X server reset, and an
-# XOpenDisplay during the reset is refused. -noreset keeps the server up
-# (0 of 10 failed under the same load). Xvfb also picks the display itself
+# XOpenDisplay during the reset is refused. -noreset keeps the server up.
+# Reproduced with two busy loops beside ctest -j2: xvfb-run -a failed 2 of 5
+# runs, and none of 5 with -noreset; this launcher failed 3 of 4 without
+# -noreset and none of 10 with it. Xvfb also picks the display itself
 # (-displayfd: the first number whose lock file and sockets it can all own,
 # written once it accepts clients), and a client must open it before pvbatch
 # runs. No cookie: the display is unknown until the server has read its
